@@ -1,0 +1,54 @@
+# The README's commands. `make run` sets everything up on a fresh machine and serves the portal;
+# `make test` runs lint, types and the whole suite against PostgreSQL and Redis.
+
+PYTHON ?= python3.12
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Tests talk to the real services this machine runs; override to point elsewhere.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: install run test lint typecheck pytest migrate demo messages clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+messages: install
+	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+
+migrate: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --no-input --verbosity 0
+
+demo: migrate
+	$(BIN)/python manage.py seed_demo --if-empty
+
+run: demo messages
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy .
+
+pytest: install messages
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest
+
+test: lint typecheck pytest
+
+clean:
+	rm -rf $(VENV) var
+
+# Speed at plan scale against a bare Django view (docs/performance.md); BENCH_ARGS=--quick for a small run.
+.PHONY: bench
+bench: install messages
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)

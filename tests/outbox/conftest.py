@@ -1,0 +1,152 @@
+"""Real brokers and a real worker for the outbox tests.
+
+The Celery worker runs in a thread of the test process (celery.contrib.testing), consuming from
+the Redis named by REDIS_URL or from a private redis-server a test starts and stops itself.
+Emails it sends land in django.core.mail.outbox (Django's test mailer), or in a local SMTP server.
+"""
+
+import os
+import socket
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any
+
+import kombu.pools
+import pytest
+import redis
+from celery.contrib.testing.worker import start_worker
+from celery.signals import task_postrun
+from celery.worker import WorkController
+from django.db import connections
+
+from portal.celery import app as celery_app
+
+REDIS_SERVER = "/usr/bin/redis-server"
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
+    """Poll until `condition()` is true; False if it never was within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+@pytest.fixture
+def broker_url() -> str:
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        pytest.skip("the outbox broker tests need REDIS_URL (a real Redis)")
+    return url
+
+
+def _reset_producers() -> None:
+    # The app caches its broker connection pool and producer pool, and kombu keeps them in a
+    # process-wide registry; after the broker URL changes both must be built again
+    # (celery/app/base.py: Celery._after_fork does the same for the app's own references).
+    kombu.pools.reset()
+    celery_app._pool = None  # type: ignore[attr-defined]
+    celery_app.amqp._producer_pool = None  # type: ignore[attr-defined]
+
+
+@contextmanager
+def _broker(url: str) -> Iterator[None]:
+    saved = celery_app.conf.broker_url
+    celery_app.conf["broker_url"] = url
+    _reset_producers()
+    try:
+        yield
+    finally:
+        celery_app.conf["broker_url"] = saved
+        _reset_producers()
+
+
+def _close_worker_db_connections(**kwargs: Any) -> None:
+    # Each task runs in the worker's thread, with that thread's own database connection; close
+    # it so the test database can be flushed and dropped.
+    connections.close_all()
+
+
+@pytest.fixture
+def worker(broker_url: str) -> Callable[[], AbstractContextManager[WorkController]]:
+    """Start a Celery worker thread on the app's current broker, with an empty queue."""
+
+    @contextmanager
+    def run() -> Iterator[WorkController]:
+        assert not celery_app.conf.task_always_eager, "the worker tests need a real broker"
+        celery_app.control.purge()  # messages other tests left for ids that no longer exist
+        task_postrun.connect(_close_worker_db_connections, weak=False)
+        try:
+            with start_worker(celery_app, pool="solo", perform_ping_check=False, loglevel="WARNING") as w:
+                yield w
+        finally:
+            task_postrun.disconnect(_close_worker_db_connections)
+
+    return run
+
+
+class RedisServer:
+    """A private redis-server on its own port, which a test may stop and start again."""
+
+    def __init__(self) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                REDIS_SERVER,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port, socket_connect_timeout=0.2)
+        assert wait_for(self._answers(client), timeout=10), "redis-server did not start"
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+            self.process = None
+
+    @staticmethod
+    def _answers(client: redis.Redis) -> Callable[[], bool]:
+        def ping() -> bool:
+            try:
+                return bool(client.ping())
+            except redis.ConnectionError:
+                return False
+
+        return ping
+
+
+@pytest.fixture
+def private_redis(broker_url: str) -> Iterator[RedisServer]:
+    """A redis-server of the test's own, made the Celery app's broker for the test."""
+    if not os.access(REDIS_SERVER, os.X_OK):
+        pytest.skip(f"{REDIS_SERVER} is not installed")
+    server = RedisServer()
+    server.start()
+    try:
+        with _broker(server.url):
+            yield server
+    finally:
+        server.stop()

@@ -1,0 +1,212 @@
+"""The staff admin: members never get in, staff need a password and a one-time password,
+and the member and provider lists find the right records."""
+
+import io
+from typing import TYPE_CHECKING
+
+from django.core.management import call_command
+from django.test import Client
+from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from members.models import Member, Phone, User
+from providers.models import Provider
+from tests.conftest import MEMBER_PASSWORD
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
+
+LOGIN = "/admin/login/?next=/admin/"
+STAFF_PASSWORD = "staff lantern orchard 42"
+
+
+def make_staff(username: str = "ana.staff", *, superuser: bool = False) -> User:
+    return User.objects.create_user(
+        username=username, password=STAFF_PASSWORD, is_staff=True, is_superuser=superuser
+    )
+
+
+def admin_log_in(
+    client: Client, username: str, *, device: str = "", token: str = "", password: str = STAFF_PASSWORD
+) -> "_MonkeyPatchedWSGIResponse":
+    return client.post(
+        LOGIN,
+        {"username": username, "password": password, "otp_device": device, "otp_token": token},
+    )
+
+
+def sign_in_with_static_token(client: Client, user: User) -> None:
+    """First sign-in as the deploy guide describes it: a backup token from addstatictoken."""
+    out = io.StringIO()
+    call_command("addstatictoken", user.username, stdout=out)
+    device = StaticDevice.objects.get(user=user)
+    response = admin_log_in(client, user.username, device=device.persistent_id, token=out.getvalue().strip())
+    assert response.status_code == 302 and response["Location"] == "/admin/", "admin sign-in failed"
+
+
+def current_token(device: TOTPDevice) -> str:
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):0{device.digits}d}"
+
+
+def test_a_member_is_refused_from_the_admin(member_client: Client, member: Member) -> None:
+    # Logged in to the portal: the admin still sends them to its own log-in page.
+    response = member_client.get("/admin/members/member/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+    response = admin_log_in(Client(), "jose.nunez", password=MEMBER_PASSWORD)
+    assert response.status_code == 200
+    assert "staff account" in response.content.decode()
+
+
+def test_staff_with_a_password_but_no_otp_device_cannot_sign_in(db: None) -> None:
+    make_staff()
+    client = Client()
+    response = admin_log_in(client, "ana.staff")
+    assert response.status_code == 200
+    assert client.get("/admin/").status_code == 302
+
+
+def test_a_password_only_session_is_not_enough(db: None) -> None:
+    client = Client()
+    client.force_login(make_staff())
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+
+
+def test_staff_signs_in_with_a_totp_code_and_sees_the_members(make_member) -> None:  # type: ignore[no-untyped-def]
+    make_member(member_id="A11112222", last_name="Ramírez")
+    staff = make_staff(superuser=True)
+    device = TOTPDevice.objects.create(user=staff, name="phone")
+    client = Client()
+    response = admin_log_in(client, "ana.staff", device=device.persistent_id, token=current_token(device))
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    page = client.get("/admin/members/member/")
+    assert page.status_code == 200
+    assert "A11112222" in page.content.decode()
+    assert "Member services" in page.content.decode()
+
+
+def test_a_wrong_totp_code_is_refused(db: None) -> None:
+    device = TOTPDevice.objects.create(user=make_staff(), name="phone")
+    wrong = f"{(int(current_token(device)) + 500_000) % 10**6:06d}"
+    client = Client()
+    response = admin_log_in(client, "ana.staff", device=device.persistent_id, token=wrong)
+    assert response.status_code == 200
+    assert client.get("/admin/").status_code == 302
+
+
+def test_a_static_token_from_addstatictoken_works_once(db: None) -> None:
+    staff = make_staff()
+    out = io.StringIO()
+    call_command("addstatictoken", "ana.staff", stdout=out)
+    token = out.getvalue().strip()
+    device = StaticDevice.objects.get(user=staff).persistent_id
+
+    first = Client()
+    assert admin_log_in(first, "ana.staff", device=device, token=token)["Location"] == "/admin/"
+    assert first.get("/admin/").status_code == 200
+
+    second = Client()
+    assert admin_log_in(second, "ana.staff", device=device, token=token).status_code == 200
+    assert second.get("/admin/").status_code == 302
+
+
+def test_member_search_by_member_id_and_name_prefix(make_member) -> None:  # type: ignore[no-untyped-def]
+    make_member(member_id="A10000001", first_name="Ana", last_name="Quintero")
+    make_member(member_id="A10000002", first_name="Luis", last_name="Quiroga")
+    make_member(member_id="B20000003", first_name="Mei", last_name="Tanaka")
+    client = Client()
+    sign_in_with_static_token(client, make_staff(superuser=True))
+
+    def found(term: str) -> set[str]:
+        html = client.get("/admin/members/member/", {"q": term}).content.decode()
+        return {mid for mid in ("A10000001", "A10000002", "B20000003") if mid in html}
+
+    assert found("A10000002") == {"A10000002"}
+    assert found("a10000002") == {"A10000002"}
+    assert found("Quint") == {"A10000001"}
+    assert found("qui") == {"A10000001", "A10000002"}
+    assert found("Mei") == {"B20000003"}
+    assert found("A1000000") == set()  # a member ID matches only in full
+
+
+def test_member_list_queries_do_not_grow_with_members(  # type: ignore[no-untyped-def]
+    make_member, django_assert_max_num_queries
+) -> None:
+    client = Client()
+    sign_in_with_static_token(client, make_staff(superuser=True))
+    make_member()
+    with django_assert_max_num_queries(12) as few:
+        client.get("/admin/members/member/")
+    for _ in range(20):
+        make_member()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get("/admin/members/member/")
+
+
+def test_staff_fix_a_phone_number_on_the_member_page(make_member) -> None:  # type: ignore[no-untyped-def]
+    member = make_member()
+    client = Client()
+    sign_in_with_static_token(client, make_staff(superuser=True))
+    data = {
+        "preferred_language": "es",
+        "addresses-TOTAL_FORMS": "0",
+        "addresses-INITIAL_FORMS": "0",
+        "phones-TOTAL_FORMS": "1",
+        "phones-INITIAL_FORMS": "0",
+        "phones-0-kind": "cell",
+        "phones-0-number": "(831) 555-0123",
+        "phones-0-is_primary": "on",
+        "phones-0-member": str(member.pk),
+        "emails-TOTAL_FORMS": "0",
+        "emails-INITIAL_FORMS": "0",
+        # Enrollment owns the name: a posted change is ignored.
+        "last_name": "Changed",
+    }
+    response = client.post(f"/admin/members/member/{member.pk}/change/", data)
+    assert response.status_code == 302
+    assert Phone.objects.get(member=member).number == "+18315550123"
+    member.refresh_from_db()
+    assert member.preferred_language == "es" and member.last_name == "Núñez-Ortiz"
+
+
+def test_staff_cannot_add_members_by_hand(db: None) -> None:
+    client = Client()
+    sign_in_with_static_token(client, make_staff(superuser=True))
+    assert client.get("/admin/members/member/add/").status_code == 403
+
+
+def test_a_provider_saved_in_the_admin_is_found_by_folded_name(db: None) -> None:
+    client = Client()
+    sign_in_with_static_token(client, make_staff(superuser=True))
+    response = client.post(
+        "/admin/providers/provider/add/",
+        {
+            "npi": "1234567893",
+            "first_name": "Inés",
+            "last_name": "García López",
+            "gender": "F",
+            "specialty": "Family Medicine",
+            "is_primary_care": "on",
+            "accepting_new_patients": "on",
+            "languages": '["es"]',
+        },
+    )
+    assert response.status_code == 302
+    provider = Provider.objects.get(npi="1234567893")
+    assert provider.last_name_folded == "garcialopez"
+    for term in ("garcia", "García", "1234567893", "ines"):
+        html = client.get("/admin/providers/provider/", {"q": term}).content.decode()
+        assert "1234567893" in html, term
+
+
+def test_pcp_assignment_form_never_lists_every_member_or_provider(make_member) -> None:  # type: ignore[no-untyped-def]
+    make_member()
+    client = Client()
+    sign_in_with_static_token(client, make_staff(superuser=True))
+    html = client.get("/admin/providers/pcpassignment/add/").content.decode()
+    assert 'name="member"' in html and 'name="provider"' in html
+    assert '<select name="member"' not in html and '<select name="provider"' not in html
+    html = client.get("/admin/coverage/coverage/add/").content.decode()
+    assert 'name="member"' in html and '<select name="member"' not in html

@@ -1,0 +1,45 @@
+"""Project-wide guards: no pending migrations, and every page renders with exactly one <h1>."""
+
+from collections.abc import Iterator
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+# Pages outside the member portal's own layout.
+SKIPPED_PREFIXES = ("admin/", "i18n/", "dev/")
+
+
+def test_no_pending_migrations(db: None) -> None:
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=StringIO())
+    assert "No changes detected" in out.getvalue()
+
+
+def _routes(resolver: URLResolver | None = None, prefix: str = "") -> Iterator[tuple[str, str]]:
+    """(path, name) of every URL without parameters."""
+    for entry in (resolver or get_resolver()).url_patterns:
+        route = prefix + str(entry.pattern)
+        if route.startswith(SKIPPED_PREFIXES) or "<" in route:
+            continue
+        if isinstance(entry, URLResolver):
+            yield from _routes(entry, route)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield "/" + route, entry.name
+
+
+ROUTES = sorted(set(_routes()))
+
+
+@pytest.mark.parametrize("path, name", ROUTES, ids=[name for _, name in ROUTES])
+@pytest.mark.parametrize("persona", ["anonymous", "member"])
+def test_every_page_has_one_h1(
+    path: str, name: str, persona: str, client: Client, member_client: Client
+) -> None:
+    browser = member_client if persona == "member" else client
+    response = browser.get(path)
+    assert response.status_code in {200, 302, 405}, f"{path} answered {response.status_code}"
+    if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+        assert response.content.decode().count("<h1") == 1, f"{path} needs exactly one <h1>"

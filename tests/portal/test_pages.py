@@ -1,0 +1,32 @@
+"""The shared layout: every page has the plan's header, one <h1>, and works logged out or in."""
+
+from django.test import Client
+
+from members.models import Member
+
+
+def test_home_requires_log_in(client: Client, db: None) -> None:
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_home_welcomes_member_by_first_name(member_client: Client, member: Member) -> None:
+    response = member_client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("<h1") == 1
+    assert "Welcome José" in html
+    assert "800-700-3874" in html
+
+
+def test_terms_page_is_public(client: Client, db: None) -> None:
+    response = client.get("/terms/")
+    assert response.status_code == 200
+    assert "Terms and Conditions" in response.content.decode()
+
+
+def test_floor_page_makes_one_query(client: Client, db: None, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    with django_assert_num_queries(1):
+        response = client.get("/floor/")
+    assert response.status_code == 200

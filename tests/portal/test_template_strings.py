@@ -1,0 +1,58 @@
+"""Every word a member reads in a template goes through gettext.
+
+The Django template lexer splits a template into text and tags; visible text (outside HTML tags,
+<script> and <style>, and outside {% translate %} / {% blocktranslate %}) must hold no letters, and
+the attributes people read (alt, title, aria-label, placeholder) must not hold literal words.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.template.base import Lexer, TokenType
+
+TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates"
+TEMPLATES = sorted(p for p in TEMPLATE_DIR.rglob("*") if p.suffix in {".html", ".txt"})
+READABLE_ATTRIBUTE = re.compile(r'\b(?:alt|title|aria-label|placeholder)="([^"]*[A-Za-z][^"]*)"')
+SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.S)
+TAG = re.compile(r"<[^>]*>")
+ENTITY = re.compile(r"&[#\w]+;")
+
+
+def untranslated_text(source: str) -> list[str]:
+    """The literal words of `source` that a reader would see untranslated."""
+    # Rebuild the template with every tag and variable replaced by a blank, and translated
+    # blocks and comments dropped; what is left is literal markup and text.
+    literal: list[str] = []
+    skipping: list[str] = []  # the end tags of {% blocktranslate %} / {% comment %} we are inside
+    for token in Lexer(source).tokenize():
+        if token.token_type is TokenType.BLOCK:
+            word = token.contents.split()[0] if token.contents else ""
+            if skipping and word == skipping[-1]:
+                skipping.pop()
+            elif word in {"blocktranslate", "blocktrans", "comment"}:
+                skipping.append("endcomment" if word == "comment" else f"end{word}")
+            literal.append(" ")
+        elif token.token_type is TokenType.TEXT and not skipping:
+            literal.append(token.contents)
+        else:
+            literal.append(" ")
+    text = "".join(literal)
+    found = READABLE_ATTRIBUTE.findall(text)
+    visible = ENTITY.sub(" ", TAG.sub(" ", SCRIPT_OR_STYLE.sub(" ", text)))
+    return found + [word for word in visible.split() if re.search(r"[A-Za-z]", word)]
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: str(p.relative_to(TEMPLATE_DIR)))
+def test_template_has_no_untranslated_text(path: Path) -> None:
+    assert untranslated_text(path.read_text()) == []
+
+
+def test_the_check_catches_plain_words() -> None:
+    assert untranslated_text("<p>Hello</p>") == ["Hello"]
+    assert untranslated_text('<img alt="Logo">') == ["Logo"]
+    assert (
+        untranslated_text("{% translate 'Hi' %}<p>{% blocktranslate %}Hi {{ x }}{% endblocktranslate %}</p>")
+        == []
+    )
