@@ -1,0 +1,156 @@
+"""Member online accounts: create (by matching the plan record and an emailed code), recover
+the username, reset the password, and the first log-in.
+
+Views call these functions; each write happens in one transaction together with the outbox row
+of the email it causes, so a member never gets an email about a change that did not happen.
+"""
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from members.codes import CodeCheck, code_check, code_issue, code_send
+from members.models import CodePurpose, Member, Phone, PhoneKind, User, VerificationCode
+from outbox.services import email_queue
+
+
+class AccountAlreadyExists(Exception):
+    """The member got an account some other way while their code was on its way."""
+
+
+class UsernameTaken(Exception):
+    """Somebody else took the username while the code was on its way."""
+
+
+def signup_start(
+    *, member: Member, email: str, cell_phone: str, username: str, password: str
+) -> VerificationCode:
+    """Step one of Create Member Online Account: email a code; no account exists yet.
+
+    The password is hashed now so the plain text never rests anywhere.
+    """
+    with transaction.atomic():
+        issued = code_issue(
+            member=member,
+            purpose=CodePurpose.SIGNUP,
+            email=email,
+            payload={
+                "username": username,
+                "cell_phone": cell_phone,
+                "password_hash": make_password(password),
+                "language": translation.get_language(),
+            },
+        )
+        code_send(issued)
+    return issued.record
+
+
+def signup_verify(*, record_id: int | None, code: str) -> tuple[CodeCheck, User | None]:
+    """Step two: the right code creates the account and links it to the member record."""
+    with transaction.atomic():
+        result, record = code_check(record_id=record_id, purpose=CodePurpose.SIGNUP, code=code)
+        if result is not CodeCheck.OK or record is None:
+            return result, None
+        member = Member.objects.select_for_update().get(pk=record.member_id)
+        if member.user_id is not None:
+            raise AccountAlreadyExists
+        payload = record.payload
+        if User.objects.filter(username__iexact=payload["username"]).exists():
+            raise UsernameTaken
+        user = User(
+            username=payload["username"],
+            email=record.email,
+            first_name=member.first_name,
+            last_name=member.last_name,
+            preferred_language=payload.get("language", ""),
+        )
+        user.password = payload["password_hash"]
+        user.save()
+        EmailAddress.objects.create(user=user, email=record.email, verified=True, primary=True)
+        member.user = user
+        member.save(update_fields=["user", "updated_at"])
+        if payload.get("cell_phone"):
+            Phone.objects.create(
+                member=member,
+                kind=PhoneKind.CELL,
+                number=payload["cell_phone"],
+                is_primary=not member.phones.filter(kind=PhoneKind.CELL, is_primary=True).exists(),
+            )
+        return result, user
+
+
+def account_first_login(*, user: User) -> None:
+    """After the first successful log-in, email the member that their account was created."""
+    with transaction.atomic():
+        updated = User.objects.filter(pk=user.pk, first_login_at__isnull=True).update(
+            first_login_at=timezone.now()
+        )
+        member = Member.objects.filter(user=user).first()
+        if updated and member is not None and user.email:
+            email_queue(
+                to=user.email,
+                template="members/account_created",
+                context={
+                    "first_name": member.first_name,
+                    "login_url": settings.SITE_URL + reverse("account_login"),
+                },
+                language=user.preferred_language or translation.get_language(),
+                member=member,
+            )
+
+
+def recovery_request(*, member: Member | None, forgot_username: bool, reset_password: bool) -> int | None:
+    """Recover Member Online Account: one email with the username, a reset code, or both.
+
+    Returns the reset request's id, or None. A member without an active account gets nothing,
+    and the caller must answer exactly as if they had: the page may not reveal who has an account.
+    """
+    user = member.user if member is not None else None
+    if member is None or user is None or not user.is_active or not user.email:
+        return None
+    with transaction.atomic():
+        context: dict[str, object] = {"first_name": member.first_name}
+        record_id = None
+        if forgot_username:
+            context["username"] = user.get_username()
+        if reset_password:
+            issued = code_issue(member=member, purpose=CodePurpose.PASSWORD_RESET, email=user.email)
+            context["code"] = issued.code
+            record_id = issued.record.pk
+        email_queue(
+            to=user.email,
+            template="members/account_recovery",
+            context=context,
+            language=translation.get_language(),
+            member=member,
+        )
+    return record_id
+
+
+def password_reset(*, record_id: int | None, code: str, new_password: str) -> CodeCheck:
+    """RESET PASSWORD: the right code sets the new password and ends every session.
+
+    Django signs each session with a hash of the password, so changing it logs out every
+    browser that was signed in. Raises ValidationError (and uses up nothing) when the new
+    password is too similar to the member's own details.
+    """
+    with transaction.atomic():
+        result, record = code_check(record_id=record_id, purpose=CodePurpose.PASSWORD_RESET, code=code)
+        if result is not CodeCheck.OK or record is None:
+            return result
+        user = User.objects.select_for_update().get(member__pk=record.member_id)
+        validate_password(new_password, user)
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        email_queue(
+            to=user.email,
+            template="members/password_changed",
+            context={"first_name": record.member.first_name},
+            language=translation.get_language(),
+            member=record.member,
+        )
+        return result

@@ -1,0 +1,127 @@
+"""Forms of Profile → Personal Information: an address, a phone number, an email address, and the
+account's sign-in email.
+
+The model forms list their fields explicitly, so whatever else a POST carries (a `member` id, a
+record id) is ignored; the member is always the signed-in one (members.decorators).
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from members.contacts import account_email_taken
+from members.models import Address, ContactEmail, Phone, User
+from members.us_states import US_STATES
+from portal.phones import PhoneNumberField, phone_national
+
+ZIP_CODE = re.compile(r"^\d{5}(-\d{4})?$")
+
+
+class AddressForm(forms.ModelForm):
+    state = forms.ChoiceField(label=_("State"), choices=[("", _("Choose a state")), *US_STATES])
+
+    class Meta:
+        model = Address
+        fields = ["kind", "line1", "line2", "city", "state", "zip_code", "is_primary"]
+        labels = {
+            "kind": _("Address Type"),
+            "line1": _("Street Address"),
+            "line2": _("Apartment, Suite or Unit"),
+            "city": _("City"),
+            "zip_code": _("ZIP Code"),
+            "is_primary": _("Make this my primary address of this type"),
+        }
+        help_texts = {
+            "kind": _("ID cards and letters from the plan go to your mailing address."),
+            "zip_code": _("5 digits, or ZIP+4 such as 93901-1234."),
+        }
+        widgets = {
+            "line1": forms.TextInput(attrs={"autocomplete": "address-line1"}),
+            "line2": forms.TextInput(attrs={"autocomplete": "address-line2"}),
+            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+            "zip_code": forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["state"].widget.attrs["autocomplete"] = "address-level1"
+
+    def clean_zip_code(self) -> str:
+        value: str = self.cleaned_data["zip_code"].strip()
+        if not ZIP_CODE.match(value):
+            raise ValidationError(_("Enter a 5-digit ZIP code, or ZIP+4 such as 93901-1234."))
+        return value
+
+
+class PhoneForm(forms.ModelForm):
+    class Meta:
+        model = Phone
+        fields = ["kind", "number", "is_primary"]
+        field_classes = {"number": PhoneNumberField}
+        labels = {
+            "kind": _("Phone Type"),
+            "number": _("Phone Number"),
+            "is_primary": _("Make this my primary number of this type"),
+        }
+        help_texts = {"number": _("For example (831) 555-0123.")}
+        widgets = {"number": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if self.instance.pk and not self.is_bound:
+            # Members type and read national numbers; the record keeps E.164.
+            self.initial["number"] = phone_national(self.instance.number)
+
+
+class ContactEmailForm(forms.ModelForm):
+    class Meta:
+        model = ContactEmail
+        fields = ["address", "is_primary"]
+        labels = {"address": _("Email Address"), "is_primary": _("Make this my primary email address")}
+        widgets = {"address": forms.EmailInput(attrs={"autocomplete": "email"})}
+
+
+ContactForm = AddressForm | PhoneForm | ContactEmailForm
+
+CONTACT_FORMS: dict[str, type[ContactForm]] = {
+    "address": AddressForm,
+    "phone": PhoneForm,
+    "email": ContactEmailForm,
+}
+
+
+class AccountEmailForm(forms.Form):
+    """A new sign-in email for the account; a code goes to it before anything changes."""
+
+    email = forms.EmailField(
+        label=_("New email address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    email_again = forms.EmailField(
+        label=_("Verify email address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.user = user
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"]
+        if email.lower() == self.user.email.lower():
+            raise ValidationError(_("This is already the email address for your account."))
+        if account_email_taken(email, user=self.user):
+            raise ValidationError(
+                _(
+                    "This email address is used by another account. "
+                    "Enter another one, or call Member Services."
+                )
+            )
+        return email
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        email, again = data.get("email"), data.get("email_again")
+        if isinstance(email, str) and isinstance(again, str) and email.lower() != again.lower():
+            self.add_error("email_again", _("The email addresses do not match."))
+        return data

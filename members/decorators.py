@@ -1,0 +1,48 @@
+"""`member_required`: the gate of every member page.
+
+It resolves the signed-in user's own plan record once, as `request.member`, so a view never
+looks a member up by an id from the URL: whatever ids a URL carries, a member reaches only
+their own data. Each member page shown (a GET answered 200) adds a page_view to the audit trail:
+one INSERT, named by the page's URL name, never by what it showed.
+"""
+
+import functools
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+
+from audit.models import AuditAction
+from audit.services import audit_record
+from members.models import Member
+
+P = ParamSpec("P")
+
+
+class MemberRequest(HttpRequest):
+    """A request whose user is a signed-in member (for type checkers)."""
+
+    member: Member
+
+
+def member_required[**P](
+    view: Callable[Concatenate[MemberRequest, P], HttpResponse],
+) -> Callable[Concatenate[HttpRequest, P], HttpResponse]:
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        member = Member.objects.filter(user_id=request.user.pk).first()
+        if member is None:
+            # A staff user or an orphaned account: there is no member page to show.
+            raise Http404
+        request.member = member  # type: ignore[attr-defined]
+        response = view(request, *args, **kwargs)  # type: ignore[arg-type]
+        if request.method == "GET" and response.status_code == 200:
+            match = request.resolver_match
+            page = match.view_name if match is not None else request.path
+            audit_record(request=request, action=AuditAction.PAGE_VIEW, member=member, detail=page)
+        return response
+
+    return wrapper

@@ -1,0 +1,61 @@
+"""Matching what a person types to the plan's member record, with brute-force limits.
+
+Account creation and recovery both start here. A member ID plus date of birth must not be
+guessable, so failures are counted per member ID and per client address; once either limit is
+reached, every attempt fails the same generic way, even a correct one.
+"""
+
+import datetime
+import hashlib
+
+from django.core.cache import cache
+from django.db.models import Q
+
+from members.models import Member
+from portal.text import fold_name
+
+FAILURE_WINDOW_SECONDS = 60 * 60
+MAX_FAILURES_PER_MEMBER_ID = 5
+MAX_FAILURES_PER_IP = 20
+
+
+def _failure_keys(member_id: str, ip: str) -> tuple[str, str]:
+    # Keys hold a digest, not the member ID itself: the cache is no place for PHI.
+    digest = hashlib.sha256(member_id.strip().upper().encode()).hexdigest()
+    return f"match-fail:id:{digest}", f"match-fail:ip:{ip}"
+
+
+def _count_failure(key: str) -> None:
+    cache.add(key, 0, timeout=FAILURE_WINDOW_SECONDS)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=FAILURE_WINDOW_SECONDS)
+
+
+def member_match(
+    *, first_name: str, last_name: str, date_of_birth: datetime.date, member_id: str, ip: str
+) -> Member | None:
+    """The member whose record has all four details, or None (also when rate limited).
+
+    Names compare ignoring case, accents, spaces, hyphens and apostrophes.
+    """
+    id_key, ip_key = _failure_keys(member_id, ip)
+    counts = cache.get_many([id_key, ip_key])
+    if counts.get(id_key, 0) >= MAX_FAILURES_PER_MEMBER_ID or counts.get(ip_key, 0) >= MAX_FAILURES_PER_IP:
+        return None
+    typed_id = member_id.strip()
+    member = (
+        Member.objects.select_related("user")
+        .filter(Q(member_id=typed_id) | Q(member_id=typed_id.upper()), date_of_birth=date_of_birth)
+        .first()
+    )
+    if (
+        member is not None
+        and fold_name(member.first_name) == fold_name(first_name)
+        and fold_name(member.last_name) == fold_name(last_name)
+    ):
+        return member
+    _count_failure(id_key)
+    _count_failure(ip_key)
+    return None

@@ -1,0 +1,45 @@
+"""Member sessions end after 15 minutes without activity and 12 hours after log-in.
+
+Django already gives a new session id at log-in and deletes the session on the server at
+log-out; this middleware adds the two time limits a health plan's security policy asks for.
+"""
+
+import time
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+
+IDLE_SECONDS = 15 * 60
+ABSOLUTE_SECONDS = 12 * 60 * 60
+# Writing the session on every request would cost a database write per page; a minute of
+# slack on a 15-minute limit does not matter.
+TOUCH_EVERY_SECONDS = 60
+
+STARTED_KEY = "auth_started_at"
+SEEN_KEY = "auth_seen_at"
+
+
+class SessionTimeoutMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        now = int(time.time())
+        session = request.session
+        if request.user.is_authenticated:
+            started, seen = session.get(STARTED_KEY, now), session.get(SEEN_KEY, now)
+            if now - seen > IDLE_SECONDS or now - started > ABSOLUTE_SECONDS:
+                logout(request)
+                messages.info(request, _("For your security, you were logged out. Please log in again."))
+                return redirect_to_login(request.get_full_path())
+        response = self.get_response(request)
+        # After the view, so the log-in request itself starts the clocks.
+        if request.user.is_authenticated:
+            session.setdefault(STARTED_KEY, now)
+            if now - session.get(SEEN_KEY, 0) >= TOUCH_EVERY_SECONDS:
+                session[SEEN_KEY] = now
+        return response

@@ -1,0 +1,162 @@
+"""Account pages: Create Member Online Account, VERIFY, Recover Member Online Account and
+RESET PASSWORD. Log in and log out are django-allauth's, with the portal's templates."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from audit.models import AuditAction
+from audit.services import audit_record
+from members import accounts
+from members.codes import CodeCheck, code_resend
+from members.forms import CodeForm, RecoveryForm, ResetPasswordForm, SignupForm
+from members.models import CodePurpose, VerificationCode
+
+SIGNUP_SESSION_KEY = "signup_code_id"
+RESET_SESSION_KEY = "reset_code_id"
+RECOVERY_CHOICE_KEY = "recovery_choice"
+
+
+def _client_ip(request: HttpRequest) -> str:
+    # The load balancer is trusted to set REMOTE_ADDR (see docs/deploy.md).
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    form = SignupForm(request.POST or None, ip=_client_ip(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        record = accounts.signup_start(
+            member=data["member"],
+            email=data["email"],
+            cell_phone=data["cell_phone"],
+            username=data["username"],
+            password=data["password"],
+        )
+        request.session[SIGNUP_SESSION_KEY] = record.pk
+        return redirect("signup_verify")
+    return render(request, "members/signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def signup_verify(request: HttpRequest) -> HttpResponse:
+    record_id = request.session.get(SIGNUP_SESSION_KEY)
+    if record_id is None:
+        return redirect("signup")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and "resend" in request.POST:
+        if code_resend(record_id=record_id, purpose=CodePurpose.SIGNUP):
+            messages.success(request, _("We sent a new code to your email address."))
+        else:
+            messages.error(request, _("Please wait a minute before asking for another code."))
+        return redirect("signup_verify")
+    if request.method == "POST" and form.is_valid():
+        try:
+            result, _user = accounts.signup_verify(record_id=record_id, code=form.cleaned_data["code"])
+        except accounts.AccountAlreadyExists:
+            del request.session[SIGNUP_SESSION_KEY]
+            messages.error(request, _("You already have an online account. Log in, or recover your account."))
+            return redirect("account_login")
+        except accounts.UsernameTaken:
+            del request.session[SIGNUP_SESSION_KEY]
+            messages.error(
+                request, _("That username was just taken. Please start again with another username.")
+            )
+            return redirect("signup")
+        if result is CodeCheck.OK:
+            del request.session[SIGNUP_SESSION_KEY]
+            return render(request, "members/signup_done.html")
+        form.add_error("code", _signup_code_error(result))
+    return render(request, "members/signup_verify.html", {"form": form})
+
+
+def _signup_code_error(result: CodeCheck) -> str:
+    if result is CodeCheck.EXPIRED:
+        return _("This code has expired. Select “Send a new code” to get another one.")
+    if result is CodeCheck.DEAD:
+        return _("This code can no longer be used. Please start again, or call Member Services.")
+    return _("That code is not correct. Check the email we sent you and try again.")
+
+
+@require_http_methods(["GET", "POST"])
+def recover(request: HttpRequest) -> HttpResponse:
+    form = RecoveryForm(request.POST or None, ip=_client_ip(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        matched = form.match_member()
+        record_id = accounts.recovery_request(
+            member=matched,
+            forgot_username=data["forgot_username"],
+            reset_password=data["reset_password"],
+        )
+        # The session looks the same whether or not anything matched, and so does every page after.
+        request.session[RESET_SESSION_KEY] = record_id
+        audit_record(request=request, action=AuditAction.RECOVERY_REQUESTED, member=matched)
+        request.session[RECOVERY_CHOICE_KEY] = [data["forgot_username"], data["reset_password"]]
+        return redirect("recover_sent")
+    return render(request, "members/recover.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def recover_sent(request: HttpRequest) -> HttpResponse:
+    choice = request.session.get(RECOVERY_CHOICE_KEY)
+    if choice is None:
+        return redirect("recover")
+    forgot_username, reset_password = choice
+    if not reset_password:
+        return render(request, "members/recover_sent.html", {"forgot_username": True})
+    form = ResetPasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        result = CodeCheck.DEAD
+        try:
+            result = accounts.password_reset(
+                record_id=request.session.get(RESET_SESSION_KEY),
+                code=form.cleaned_data["code"],
+                new_password=form.cleaned_data["new_password"],
+            )
+        except ValidationError as error:
+            form.add_error("new_password", error)
+        if result is CodeCheck.OK:
+            record_id = request.session.pop(RESET_SESSION_KEY, None)
+            member_id = (
+                VerificationCode.objects.filter(pk=record_id).values_list("member_id", flat=True).first()
+                if record_id
+                else None
+            )
+            audit_record(request=request, action=AuditAction.PASSWORD_RESET, member=member_id)
+            request.session.pop(RECOVERY_CHOICE_KEY, None)
+            return render(request, "members/recover_done.html")
+        if not form.errors:
+            # One message for wrong, expired, used up or never sent: nothing here may tell
+            # whether the details matched an account.
+            form.add_error(
+                "code",
+                _(
+                    "The verification code is not correct or has expired. "
+                    "Check the email we sent you, or start again."
+                ),
+            )
+    return render(
+        request,
+        "members/recover_sent.html",
+        {"form": form, "forgot_username": forgot_username, "reset_password": True},
+    )
+
+
+@require_POST
+@login_required
+def keep_alive(request: HttpRequest) -> HttpResponse:
+    """ "Stay logged in": the request itself resets the idle timer (members.sessions)."""
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    # Never redirect(): it would take a bare word such as "0" for a view name and fail.
+    return HttpResponseRedirect(target)

@@ -1,0 +1,28 @@
+"""Helpers for the account tests: filling the seeds' forms and reading the codes we emailed."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+
+from outbox.models import Email
+
+STRONG_PASSWORD = "lantern orchard seventy"
+
+
+def last_email_to(address: str) -> Email:
+    email = Email.objects.filter(to=address).order_by("-id").first()
+    assert email is not None, f"no email to {address}"
+    return email
+
+
+def code_in(email: Email) -> str:
+    found = re.search(r"\b(\d{6})\b", email.body_text)
+    assert found, "no code in the email"
+    return found.group(1)
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits() -> None:
+    # Failure counters live in the shared cache (Redis in tests); each test starts clean.
+    cache.clear()

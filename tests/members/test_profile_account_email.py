@@ -1,0 +1,180 @@
+"""Changing the email the account signs in with: a code goes to the new address, and only the
+right code (VERIFY) changes it; the old address is told, without being told the new one."""
+
+import datetime
+from collections.abc import Callable
+
+import pytest
+import time_machine
+from allauth.account.models import EmailAddress
+from django.test import Client
+from django.utils import timezone
+
+from members.codes import code_issue
+from members.models import CodePurpose, ContactChange, Member, User, VerificationCode
+from outbox.models import Email
+from tests.members.conftest import code_in, last_email_to
+
+CHANGE = "/profile/account-email/"
+VERIFY = "/profile/account-email/verify/"
+OLD = "jose@example.com"
+NEW = "jose.new@example.org"
+
+MakeMember = Callable[..., Member]
+
+
+@pytest.fixture
+def account(member: Member) -> User:
+    """The member's account, signing in with OLD."""
+    user = member.user
+    assert user is not None
+    user.email = OLD
+    user.save()
+    EmailAddress.objects.create(user=user, email=OLD, verified=True, primary=True)
+    return user
+
+
+def start(client: Client, email: str = NEW) -> None:
+    response = client.post(CHANGE, {"email": email, "email_again": email})
+    assert response.status_code == 302 and response["Location"] == VERIFY
+
+
+def test_the_form_has_the_two_fields(member_client: Client, account: User) -> None:
+    html = member_client.get(CHANGE).content.decode()
+    assert html.count("<h1") == 1
+    assert "New email address" in html and "Verify email address" in html and OLD in html
+
+
+def test_the_code_goes_to_the_new_address_and_verify_changes_the_email(
+    member_client: Client, account: User, member: Member
+) -> None:
+    start(member_client)
+    account.refresh_from_db()
+    assert account.email == OLD, "nothing changes before VERIFY"
+    code_email = last_email_to(NEW)
+    assert code_email.template == "members/email_change_code"
+    assert not Email.objects.filter(to=OLD).exists()
+    page = member_client.get(VERIFY).content.decode()
+    assert "Verification Code" in page and "VERIFY" in page
+
+    response = member_client.post(VERIFY, {"code": code_in(code_email)})
+    assert response.status_code == 302 and response["Location"] == "/profile/"
+    account.refresh_from_db()
+    assert account.email == NEW
+    assert list(EmailAddress.objects.filter(user=account).values_list("email", "verified", "primary")) == [
+        (NEW, True, True)
+    ]
+    notice = last_email_to(OLD)
+    assert notice.template == "members/email_changed_notice"
+    assert NEW not in notice.body_text and NEW not in notice.body_html and NEW not in notice.subject
+    assert "call Member Services" in notice.body_text
+    assert last_email_to(NEW).template == "members/contact_changed"
+    change = ContactChange.objects.get()
+    assert (change.category, change.before, change.after) == ("account_email", {"email": OLD}, {"email": NEW})
+    assert NEW in member_client.get("/profile/").content.decode()
+
+
+def test_a_wrong_code_changes_nothing(member_client: Client, account: User) -> None:
+    start(member_client)
+    right = code_in(last_email_to(NEW))
+    wrong = "000000" if right != "000000" else "111111"
+    response = member_client.post(VERIFY, {"code": wrong})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_code_error"' in html and "That code is not correct" in html
+    account.refresh_from_db()
+    assert account.email == OLD
+    assert EmailAddress.objects.get(user=account).email == OLD
+    assert not Email.objects.filter(to=OLD).exists() and not ContactChange.objects.exists()
+
+
+def test_an_expired_code_changes_nothing(member_client: Client, account: User) -> None:
+    start(member_client)
+    code = code_in(last_email_to(NEW))
+    # The session's own 15-minute idle limit would log the member out first; age the code instead.
+    VerificationCode.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    response = member_client.post(VERIFY, {"code": code})
+    assert "This code has expired" in response.content.decode()
+    account.refresh_from_db()
+    assert account.email == OLD
+
+
+def test_send_a_new_code_after_a_minute(member_client: Client, account: User) -> None:
+    start(member_client)
+    first = code_in(last_email_to(NEW))
+    member_client.post(VERIFY, {"resend": "1"})
+    assert Email.objects.filter(to=NEW).count() == 1, "not within the cool-down"
+    with time_machine.travel(datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(seconds=61)):
+        member_client.post(VERIFY, {"resend": "1"})
+        second = code_in(last_email_to(NEW))
+        assert Email.objects.filter(to=NEW).count() == 2
+        if second != first:
+            member_client.post(VERIFY, {"code": first})
+            account.refresh_from_db()
+            assert account.email == OLD, "the earlier code no longer works"
+        member_client.post(VERIFY, {"code": second})
+    account.refresh_from_db()
+    assert account.email == NEW
+
+
+@pytest.mark.parametrize("taken", ["ana@example.com", "ANA@Example.com"])
+def test_an_address_of_another_account_is_refused(
+    member_client: Client,
+    account: User,
+    taken: str,
+) -> None:
+    User.objects.create_user(username="ana", email="ana@example.com")
+    response = member_client.post(CHANGE, {"email": taken, "email_again": taken})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_email_error"' in html and "used by another account" in html
+    assert not Email.objects.exists()
+
+
+def test_the_two_addresses_must_match_and_differ_from_the_current(
+    member_client: Client, account: User
+) -> None:
+    html = member_client.post(CHANGE, {"email": NEW, "email_again": "other@example.org"}).content.decode()
+    assert 'id="id_email_again_error"' in html and "do not match" in html
+    html = member_client.post(CHANGE, {"email": OLD.upper(), "email_again": OLD.upper()}).content.decode()
+    assert 'id="id_email_error"' in html and "already the email address" in html
+    html = member_client.post(CHANGE, {"email": "nope@", "email_again": "nope@"}).content.decode()
+    assert 'id="id_email_error"' in html
+    assert not Email.objects.exists()
+
+
+def test_address_taken_while_the_code_was_on_its_way(member_client: Client, account: User) -> None:
+    start(member_client)
+    User.objects.create_user(username="quick", email=NEW.upper())
+    response = member_client.post(VERIFY, {"code": code_in(last_email_to(NEW))})
+    assert response.status_code == 302 and response["Location"] == CHANGE
+    account.refresh_from_db()
+    assert account.email == OLD and not ContactChange.objects.exists()
+
+
+def test_verify_without_a_pending_change_goes_back_to_the_form(member_client: Client, account: User) -> None:
+    response = member_client.get(VERIFY)
+    assert response.status_code == 302 and response["Location"] == CHANGE
+
+
+def test_another_members_code_cannot_be_used(
+    member_client: Client,
+    account: User,
+    make_member: MakeMember,
+) -> None:
+    other: Member = make_member()
+    issued = code_issue(
+        member=other,
+        purpose=CodePurpose.EMAIL_CHANGE,
+        email="x@example.com",
+        payload={"email": "x@example.com"},
+    )
+    session = member_client.session
+    session["email_change_code_id"] = issued.record.pk
+    session.save()
+    response = member_client.post(VERIFY, {"code": issued.code})
+    assert "can no longer be used" in response.content.decode()
+    account.refresh_from_db()
+    assert account.email == OLD
+    issued.record.refresh_from_db()
+    assert issued.record.used_at is None

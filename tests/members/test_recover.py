@@ -1,0 +1,150 @@
+"""Recover Member Online Account: username, password reset, or both — and no account enumeration."""
+
+import pytest
+from django.test import Client
+
+from members.models import Member
+from outbox.models import Email
+from tests.conftest import MEMBER_PASSWORD
+from tests.members.conftest import STRONG_PASSWORD, code_in, last_email_to
+
+RECOVER = "/accounts/recover/"
+SENT = "/accounts/recover/sent/"
+NEW_PASSWORD = "meadow copper violin"
+
+
+@pytest.fixture
+def account(member: Member) -> Member:
+    assert member.user is not None
+    member.user.email = "jose@example.com"
+    member.user.save()
+    return member
+
+
+def details(member: Member, username: bool, password: bool, **overrides: str) -> dict[str, str]:
+    data = {
+        "first_name": member.first_name,
+        "last_name": member.last_name,
+        "date_of_birth": member.date_of_birth.isoformat(),
+        "member_id": member.member_id,
+    }
+    if username:
+        data["forgot_username"] = "on"
+    if password:
+        data["reset_password"] = "on"
+    data.update(overrides)
+    return data
+
+
+def test_the_page_shows_the_seed_fields(client: Client, db: None) -> None:
+    html = client.get(RECOVER).content.decode()
+    for label in [
+        "First Name",
+        "Last Name",
+        "Date of Birth",
+        "Member ID Number",
+        "I forgot my username",
+        "I want to reset my password",
+        "SUBMIT",
+    ]:
+        assert label in html
+
+
+def test_one_box_must_be_checked(client: Client, account: Member) -> None:
+    html = client.post(RECOVER, details(account, False, False)).content.decode()
+    assert "or both" in html
+    assert not Email.objects.exists()
+
+
+def test_forgot_username_emails_the_username(client: Client, account: Member) -> None:
+    client.post(RECOVER, details(account, True, False))
+    html = client.get(SENT).content.decode()
+    assert "we sent you an email with your account information" in html
+    email = last_email_to("jose@example.com")
+    assert "jose.nunez" in email.body_text
+    assert account.member_id not in email.body_text and "1980" not in email.body_text
+
+
+def test_reset_password_with_the_emailed_code(client: Client, account: Member) -> None:
+    other_browser = Client()
+    assert other_browser.login(username="jose.nunez", password=MEMBER_PASSWORD)
+
+    client.post(RECOVER, details(account, False, True))
+    page = client.get(SENT).content.decode()
+    for label in ["New Password", "Verify Password", "Verification Code", "RESET PASSWORD"]:
+        assert label in page
+    code = code_in(last_email_to("jose@example.com"))
+    assert "jose.nunez" not in last_email_to("jose@example.com").body_text
+    response = client.post(
+        SENT, {"new_password": NEW_PASSWORD, "new_password_again": NEW_PASSWORD, "code": code}
+    )
+    assert "You have successfully created a new password" in response.content.decode()
+
+    assert "_auth_user_id" not in client.session, "no automatic log-in after a reset"
+    assert other_browser.get("/").status_code == 302, "every other session ended"
+    assert Client().login(username="jose.nunez", password=NEW_PASSWORD)
+    assert Email.objects.filter(template="members/password_changed", to="jose@example.com").count() == 1
+
+
+def test_both_at_once_sends_one_email_with_username_and_code(client: Client, account: Member) -> None:
+    client.post(RECOVER, details(account, True, True))
+    assert "your username and a verification code" in client.get(SENT).content.decode()
+    assert Email.objects.count() == 1
+    email = last_email_to("jose@example.com")
+    assert "jose.nunez" in email.body_text
+    code = code_in(email)
+    response = client.post(
+        SENT, {"new_password": NEW_PASSWORD, "new_password_again": NEW_PASSWORD, "code": code}
+    )
+    assert "successfully created a new password" in response.content.decode()
+
+
+def test_a_used_code_cannot_reset_again(client: Client, account: Member) -> None:
+    client.post(RECOVER, details(account, False, True))
+    code = code_in(last_email_to("jose@example.com"))
+    client.post(SENT, {"new_password": NEW_PASSWORD, "new_password_again": NEW_PASSWORD, "code": code})
+    client.post(RECOVER, details(account, False, True))
+    html = client.post(
+        SENT, {"new_password": STRONG_PASSWORD, "new_password_again": STRONG_PASSWORD, "code": code}
+    )
+    assert "not correct or has expired" in html.content.decode()
+    assert Client().login(username="jose.nunez", password=NEW_PASSWORD)
+
+
+def test_password_similar_to_the_username_is_refused_and_keeps_the_code(
+    client: Client, account: Member
+) -> None:
+    client.post(RECOVER, details(account, False, True))
+    code = code_in(last_email_to("jose@example.com"))
+    html = client.post(
+        SENT, {"new_password": "jose.nunez1", "new_password_again": "jose.nunez1", "code": code}
+    )
+    assert "too similar" in html.content.decode() or "too short" in html.content.decode()
+    response = client.post(
+        SENT, {"new_password": NEW_PASSWORD, "new_password_again": NEW_PASSWORD, "code": code}
+    )
+    assert "successfully created a new password" in response.content.decode()
+
+
+@pytest.mark.parametrize("username, password", [(True, False), (False, True), (True, True)])
+def test_answers_are_identical_whether_or_not_the_details_match(
+    account: Member, username: bool, password: bool
+) -> None:
+    matching, stranger = Client(), Client()
+    r1 = matching.post(RECOVER, details(account, username, password))
+    r2 = stranger.post(RECOVER, details(account, username, password, member_id="Z99999999"))
+    assert (r1.status_code, r1["Location"]) == (r2.status_code, r2["Location"])
+    p1, p2 = matching.get(SENT), stranger.get(SENT)
+    assert p1.status_code == p2.status_code
+    assert _without_tokens(p1.content.decode()) == _without_tokens(p2.content.decode())
+    if password:
+        wrong = {"new_password": NEW_PASSWORD, "new_password_again": NEW_PASSWORD, "code": "000000"}
+        a, b = matching.post(SENT, wrong), stranger.post(SENT, wrong)
+        assert _without_tokens(a.content.decode()) == _without_tokens(b.content.decode())
+    assert Email.objects.count() == 1, "the non-matching request sent nothing"
+
+
+def _without_tokens(html: str) -> str:
+    import re
+
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
