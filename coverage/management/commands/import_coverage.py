@@ -1,0 +1,55 @@
+"""manage.py import_coverage FILE: load the enrollment system's coverage spans.
+
+Each row creates or updates one coverage span, matched on member, program, plan and effective
+date (only the end date can change), so members see the programs they are enrolled in. Members
+must already be on record: import the member file first. The format is in docs/csv-formats.md.
+"""
+
+import datetime
+from collections.abc import Hashable, Iterable
+from typing import Any
+
+from coverage.models import Coverage
+from members.models import Member
+from portal.csvimport.cells import max_length, parse_date
+from portal.csvimport.command import ALL_OR_NOTHING, ImportCommand, Parsed, resolve
+from portal.csvimport.reading import Row, RowError
+from portal.csvimport.writing import Tally, upsert
+
+NATURAL_KEY = ("member_id", "program", "plan", "effective_date")
+
+
+class Command(ImportCommand[dict[str, Any]]):
+    help = (
+        "Create or update coverage spans from the enrollment system's coverage CSV file, matched on "
+        "member_id, program, plan and effective_date; a blank end_date means the span is open. "
+        "Members must already be on record (run import_members first)." + ALL_OR_NOTHING
+    )
+    record_name = "coverage spans"
+    members: dict[str, int]  # member ID → pk, found by check_rows
+    key_columns = ", ".join(NATURAL_KEY)
+    columns = ("member_id", "program", "plan", "effective_date", "end_date")
+
+    def parse_row(self, row: Row) -> dict[str, Any]:
+        starts = row.required("effective_date", parse_date, stand_in=datetime.date.min)
+        ends = row.value("end_date", parse_date, blank=None)
+        if ends and ends < starts:
+            row.error("end_date", "before effective_date")
+        return {
+            "member_id": row.text("member_id", max_length=max_length(Member, "member_id")),
+            "program": row.text("program", max_length=max_length(Coverage, "program")),
+            "plan": row.text("plan", max_length=max_length(Coverage, "plan")),
+            "effective_date": starts,
+            "end_date": ends,
+        }
+
+    def key(self, record: dict[str, Any]) -> Hashable:
+        return tuple(record[name] for name in NATURAL_KEY)
+
+    def check_rows(self, rows: list[Parsed[dict[str, Any]]]) -> Iterable[RowError]:
+        self.members, unknown = resolve(rows, "member_id", Member, "member_id")
+        return unknown
+
+    def apply(self, records: list[dict[str, Any]]) -> Tally:
+        spans = [{**record, "member_id": self.members[record["member_id"]]} for record in records]
+        return Tally.of(upsert(Coverage, spans, key=NATURAL_KEY))

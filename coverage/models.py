@@ -1,0 +1,51 @@
+"""Coverage spans: the programs and plans a member is enrolled in, and when."""
+
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Member
+
+
+class CoverageQuerySet(models.QuerySet["Coverage"]):
+    def active_on(self, day: datetime.date) -> "CoverageQuerySet":
+        """Spans in effect on `day`: started, and not yet ended (end dates are inclusive)."""
+        return self.filter(effective_date__lte=day).filter(
+            models.Q(end_date__isnull=True) | models.Q(end_date__gte=day)
+        )
+
+    def inactive_on(self, day: datetime.date) -> "CoverageQuerySet":
+        """Spans that ended before `day`."""
+        return self.filter(end_date__lt=day)
+
+
+class Coverage(models.Model):
+    """A span of enrollment in one program and plan (e.g. Medi-Cal, Alliance Medi-Cal)."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="coverages")
+    program = models.CharField(_("program"), max_length=100)
+    plan = models.CharField(_("plan"), max_length=100)
+    effective_date = models.DateField(_("effective date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    objects = CoverageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("coverage span")
+        verbose_name_plural = _("coverage spans")
+        ordering = ["member", "-effective_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("effective_date")),
+                name="coverage_dates_in_order",
+            ),
+            models.UniqueConstraint(
+                fields=["member", "program", "plan", "effective_date"],
+                name="coverage_natural_key",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.program} / {self.plan} from {self.effective_date}"

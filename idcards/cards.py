@@ -1,0 +1,96 @@
+"""What a member's ID card shows, read from the member, coverage and PCP records.
+
+`id_card_for()` is the card's one selector: the HTML page, the printed PDF and its cache all
+use the same `IdCard`, so they cannot disagree. Its `fingerprint` changes exactly when something
+printed on the card changes (including the language of its labels and the card's layout), which
+is what decides whether a stored PDF can be served again.
+"""
+
+import dataclasses
+import datetime
+import hashlib
+import json
+
+from django.conf import settings
+from django.utils import translation
+
+from coverage.models import Coverage
+from members.models import Member
+from portal.phones import phone_national
+from providers.models import PcpAssignment
+
+# Bump when templates/idcards/card_pdf.html changes, so stored PDFs are rendered again.
+CARD_LAYOUT_VERSION = 1
+
+# Pharmacy benefit identifiers printed on the card (Medi-Cal Rx); settings may override them.
+RX_BIN = getattr(settings, "PLAN_RX_BIN", "610011")
+RX_PCN = getattr(settings, "PLAN_RX_PCN", "CTRXMEDI")
+RX_GROUP = getattr(settings, "PLAN_RX_GROUP", "MEDICALRX")
+NURSE_LINE_PHONE = getattr(settings, "PLAN_NURSE_LINE_PHONE", "844-971-8907")
+NURSE_LINE_TTY = getattr(settings, "PLAN_NURSE_LINE_TTY", "711")
+
+
+@dataclasses.dataclass(frozen=True)
+class IdCard:
+    """Everything printed on the front and back of a member's ID card."""
+
+    language: str
+    plan_name: str
+    member_name: str
+    member_id: str
+    program: str
+    coverage_plan: str
+    effective_date: datetime.date | None
+    pcp_name: str
+    pcp_clinic: str
+    pcp_phone: str
+    rx_bin: str
+    rx_pcn: str
+    rx_group: str
+    member_services_phone: str
+    member_services_tty: str
+    nurse_line_phone: str
+    nurse_line_tty: str
+
+    @property
+    def fingerprint(self) -> str:
+        """sha256 of the card's data and layout version: equal fingerprints, identical PDFs."""
+        data = {**dataclasses.asdict(self), "layout": CARD_LAYOUT_VERSION}
+        encoded = json.dumps(data, sort_keys=True, default=str).encode()
+        return hashlib.sha256(encoded).hexdigest()
+
+
+def id_card_for(member: Member, today: datetime.date) -> IdCard:
+    """The member's card as of `today` (the plan's date): their PCP and coverage span on that day.
+
+    Two queries, however long the member's coverage and PCP history is.
+    """
+    assignment = (
+        PcpAssignment.objects.on(today)
+        .filter(member=member)
+        .select_related("provider")
+        .order_by("-effective_from")
+        .first()
+    )
+    # If spans overlap (a program change mid-month), the card shows the one that started last.
+    span = Coverage.objects.active_on(today).filter(member=member).order_by("-effective_date", "-id").first()
+    provider = assignment.provider if assignment else None
+    return IdCard(
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        plan_name=settings.PLAN_NAME,
+        member_name=member.full_name,
+        member_id=member.member_id,
+        program=span.program if span else "",
+        coverage_plan=span.plan if span else "",
+        effective_date=span.effective_date if span else None,
+        pcp_name=provider.full_name if provider else "",
+        pcp_clinic=provider.clinic_name if provider else "",
+        pcp_phone=phone_national(provider.phone) if provider and provider.phone else "",
+        rx_bin=RX_BIN,
+        rx_pcn=RX_PCN,
+        rx_group=RX_GROUP,
+        member_services_phone=settings.PLAN_MEMBER_SERVICES_PHONE,
+        member_services_tty=settings.PLAN_TTY,
+        nurse_line_phone=NURSE_LINE_PHONE,
+        nurse_line_tty=NURSE_LINE_TTY,
+    )

@@ -1,0 +1,129 @@
+"""Cell parsers: each takes a non-blank, stripped cell and returns its value or raises CellError.
+
+Messages say what is wrong without repeating the value, so error output holds no member data.
+"""
+
+import datetime
+import re
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import models
+
+from members.us_states import US_STATES as STATE_CHOICES
+from portal.phones import phone_e164
+
+
+class CellError(ValueError):
+    """A cell's value breaks its column's rule; the message says how, without echoing the value."""
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TRUE = {"true", "yes", "y", "1"}
+_FALSE = {"false", "no", "n", "0"}
+_LANGUAGE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
+_ZIP = re.compile(r"(\d{5})-?(\d{4})?")
+# The same USPS codes the member's address form offers.
+US_STATES = frozenset(code for code, _name in STATE_CHOICES)
+
+
+def parse_date(value: str) -> datetime.date:
+    try:
+        if _DATE.fullmatch(value):
+            return datetime.date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise CellError("not a date in YYYY-MM-DD form")
+
+
+def parse_boolean(value: str) -> bool:
+    folded = value.casefold()
+    if folded in _TRUE:
+        return True
+    if folded in _FALSE:
+        return False
+    raise CellError("not one of true/false, yes/no, Y/N, 1/0")
+
+
+def parse_items(value: str) -> list[str]:
+    """`;`-separated items, trimmed, blanks and repeats dropped, order kept."""
+    return list(dict.fromkeys(item.strip() for item in value.split(";") if item.strip()))
+
+
+def parse_language(value: str) -> str:
+    code = value.lower().replace("_", "-")
+    if not _LANGUAGE.fullmatch(code):
+        raise CellError("not a language code such as en, es or pt-br")
+    return code
+
+
+def parse_languages(value: str) -> list[str]:
+    return list(dict.fromkeys(parse_language(item) for item in parse_items(value)))
+
+
+def choice(*allowed: str) -> Callable[[str], str]:
+    """A parser accepting one of `allowed` codes, in any case."""
+
+    def parse(value: str) -> str:
+        code = value.upper()
+        if code not in allowed:
+            raise CellError(f"not one of {', '.join(allowed)}")
+        return code
+
+    return parse
+
+
+def parse_us_state(value: str) -> str:
+    code = value.upper()
+    if code not in US_STATES:
+        raise CellError("not a two-letter US state or territory code")
+    return code
+
+
+def parse_zip(value: str) -> str:
+    """A 5-digit ZIP, or ZIP+4 stored as 12345-6789."""
+    found = _ZIP.fullmatch(value)
+    if not found:
+        raise CellError("not a ZIP code (12345 or 12345-6789)")
+    return "-".join(part for part in found.groups() if part)
+
+
+def parse_phone(value: str) -> str:
+    """A phone number as dialled in the US (or with a +country code), stored in E.164."""
+    number = phone_e164(value)
+    if number is None:
+        raise CellError("not a valid phone number")
+    return number
+
+
+def parse_email(value: str) -> str:
+    try:
+        validate_email(value)
+    except ValidationError:
+        raise CellError("not a valid email address") from None
+    if len(value) > 254:  # the longest address SMTP can carry, and the column's limit
+        raise CellError("longer than 254 characters")
+    return value
+
+
+def parse_npi(value: str) -> str:
+    """A National Provider Identifier: 10 digits whose last is a Luhn check digit computed, as CMS
+    specifies, over the prefix 80840 followed by the first nine."""
+    if not (len(value) == 10 and value.isascii() and value.isdigit()):
+        raise CellError("not 10 digits")
+    total = 0
+    for position, digit in enumerate(reversed("80840" + value)):
+        doubled = int(digit) * (2 if position % 2 else 1)
+        total += doubled - 9 if doubled > 9 else doubled
+    if total % 10:
+        raise CellError("check digit does not match (mistyped NPI?)")
+    return value
+
+
+def max_length(model: type[models.Model], name: str) -> int:
+    """The column limit of a model's text field, so a long cell is a row error, not a crash."""
+    limit = getattr(model._meta.get_field(name), "max_length", None)
+    if not isinstance(limit, int):
+        raise TypeError(f"{model.__name__}.{name} has no max_length")
+    return limit

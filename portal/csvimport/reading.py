@@ -1,0 +1,93 @@
+"""The file itself: UTF-8 with or without a byte-order mark, a header row, then data rows, each
+kept with its line number and the problems found in it."""
+
+import csv
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from django.core.management.base import CommandError
+
+from portal.csvimport.cells import CellError
+
+
+@dataclass(frozen=True, order=True)
+class RowError:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+class Row:
+    """One data row of the file: its cells by column name, and the problems found so far.
+
+    Readers return a stand-in value for a bad cell and record the problem; a row with problems is
+    rejected as a whole, so a stand-in never reaches the database.
+    """
+
+    def __init__(self, line: int, cells: Sequence[str], index: Mapping[str, int]) -> None:
+        self.line = line
+        self._cells = cells
+        self._index = index
+        self.errors: list[RowError] = []
+
+    def error(self, column: str, message: str) -> None:
+        self.errors.append(RowError(self.line, f"{column}: {message}"))
+
+    def raw(self, column: str) -> str:
+        position = self._index[column]
+        return self._cells[position].strip() if position < len(self._cells) else ""
+
+    def text(self, column: str, *, max_length: int, required: bool = True) -> str:
+        value = self.raw(column)
+        if not value and required:
+            self.error(column, "required")
+        elif len(value) > max_length:
+            self.error(column, f"longer than {max_length} characters")
+        return value
+
+    def value[T](self, column: str, parse: Callable[[str], T], *, blank: T) -> T:
+        """The cell parsed, or `blank` when it is empty."""
+        raw = self.raw(column)
+        if not raw:
+            return blank
+        try:
+            return parse(raw)
+        except CellError as problem:
+            self.error(column, str(problem))
+            return blank
+
+    def required[T](self, column: str, parse: Callable[[str], T], *, stand_in: T) -> T:
+        if not self.raw(column):
+            self.error(column, "required")
+            return stand_in
+        return self.value(column, parse, blank=stand_in)
+
+
+def read_rows(path: str, columns: Sequence[str]) -> Iterator[Row]:
+    """The file's data rows in order. Raises CommandError for a file that cannot be read at all:
+    not UTF-8, not CSV, or a header without every column in `columns`."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            header = [name.strip().lower() for name in next(reader, [])]
+            if not header:
+                raise CommandError(f"{path}: the file is empty; it needs a header row.")
+            missing = [name for name in columns if name not in header]
+            if missing:
+                raise CommandError(f"{path}: line 1: missing required column(s): {', '.join(missing)}")
+            index = {name: header.index(name) for name in columns}
+            while True:
+                line = reader.line_num + 1
+                cells = next(reader, None)
+                if cells is None:
+                    return
+                if any(cell.strip() for cell in cells):
+                    yield Row(line, cells, index)
+    except UnicodeDecodeError:
+        raise CommandError(f"{path}: the file is not UTF-8 text.") from None
+    except csv.Error as problem:
+        raise CommandError(f"{path}: not a readable CSV file ({problem}).") from None
+    except OSError as problem:
+        raise CommandError(f"{path}: cannot be read ({problem.strerror}).") from None

@@ -1,0 +1,74 @@
+"""A member with everything an ID card shows (coverage, a PCP, a mailing address) and a staff user."""
+
+import datetime
+import re
+import zlib
+
+import pytest
+
+from coverage.models import Coverage
+from members.models import Address, AddressKind, Member, User
+from providers.models import PcpAssignment, Provider
+
+
+@pytest.fixture
+def provider(db: None) -> Provider:
+    return Provider.objects.create(
+        npi="1234567890",
+        first_name="Ana",
+        last_name="García",
+        specialty="Family Medicine",
+        is_primary_care=True,
+        clinic_name="Salinas Family Clinic",
+        phone="+18315550100",
+    )
+
+
+@pytest.fixture
+def other_provider(db: None) -> Provider:
+    return Provider.objects.create(
+        npi="1987654321",
+        first_name="Luis",
+        last_name="Pham",
+        specialty="Internal Medicine",
+        is_primary_care=True,
+        phone="831-555-0199",
+    )
+
+
+@pytest.fixture
+def carded_member(member: Member, provider: Provider) -> Member:
+    """The signed-in member, with current Medi-Cal coverage, a PCP and a mailing address."""
+    Coverage.objects.create(
+        member=member, program="Medi-Cal", plan="Alliance Medi-Cal", effective_date=datetime.date(2024, 1, 1)
+    )
+    PcpAssignment.objects.create(member=member, provider=provider, effective_from=datetime.date(2024, 1, 1))
+    Address.objects.create(
+        member=member,
+        kind=AddressKind.MAILING,
+        line1="123 Main St",
+        line2="Apt 4",
+        city="Salinas",
+        state="CA",
+        zip_code="93901",
+        is_primary=True,
+    )
+    member.user.email = "jose@example.com"  # type: ignore[union-attr]
+    member.user.save()  # type: ignore[union-attr]
+    return member
+
+
+@pytest.fixture
+def staff_user(db: None) -> User:
+    return User.objects.create_user(username="agent", password="x", is_staff=True)
+
+
+def pdf_streams(pdf: bytes) -> bytes:
+    """The PDF with its compressed streams inflated, so its dictionaries can be searched."""
+    parts = [pdf]
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
+        try:
+            parts.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    return b"\n".join(parts)

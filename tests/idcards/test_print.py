@@ -1,0 +1,208 @@
+"""Print: the member's card as a tagged PDF, rendered only when the card changes, never cached by browsers."""
+
+import datetime
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import weasyprint
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from pytest_django import DjangoAssertNumQueries
+
+from coverage.models import Coverage
+from idcards.cards import id_card_for
+from idcards.models import IdCardPdf
+from members.models import Member
+from portal.clock import plan_today
+from portal.pdf import FetchRefused, PdfRenderTimeout, StaticFilesOnlyFetcher, html_to_pdf, static_roots
+from providers.models import PcpAssignment, Provider
+from tests.idcards.conftest import pdf_streams
+
+PRINT_URL = "/profile/id-cards/print/"
+
+
+def pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    path = tmp_path / "card.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(  # noqa: S603
+        [tool, "-layout", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def test_print_is_a_tagged_pdf_of_the_card(
+    member_client: Client, carded_member: Member, tmp_path: Path
+) -> None:
+    response = member_client.get(PRINT_URL)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    pdf = response.content
+    assert pdf.startswith(b"%PDF-")
+    inflated = pdf_streams(pdf)
+    # Tagged for accessibility (PDF/UA-1): a structure tree, marked content, a language.
+    assert b"/StructTreeRoot" in inflated
+    assert b"/Marked true" in inflated
+    assert b"/Lang (en)" in inflated
+    assert b"pdfuaid" in inflated
+    text = pdf_text(pdf, tmp_path)
+    for printed in ["José Núñez-Ortiz", carded_member.member_id, "Ana García", "(831) 555-0100", "CTRXMEDI"]:
+        assert printed in text, printed
+
+
+def test_pdf_is_a_letter_page(member_client: Client, carded_member: Member, tmp_path: Path) -> None:
+    tool = shutil.which("pdfinfo")
+    if tool is None:
+        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    path = tmp_path / "card.pdf"
+    path.write_bytes(member_client.get(PRINT_URL).content)
+    info = subprocess.run([tool, str(path)], check=True, capture_output=True, text=True).stdout  # noqa: S603
+    assert "Pages:           1" in info
+    assert "612 x 792 pts (letter)" in info
+    assert "Tagged:          yes" in info
+    assert "Title:           Alliance Health Plan member ID card" in info
+
+
+def test_card_front_and_back_are_real_card_size(carded_member: Member) -> None:
+    card = id_card_for(carded_member, plan_today())
+    document = weasyprint.HTML(string=render_to_string("idcards/card_pdf.html", {"card": card})).render()
+    assert len(document.pages) == 1
+
+    def boxes(box: Any) -> Iterator[Any]:
+        yield box
+        for child in getattr(box, "children", []):
+            yield from boxes(child)
+
+    sides = [
+        box
+        for box in boxes(document.pages[0]._page_box)
+        if getattr(box, "element_tag", None) == "section" and hasattr(box, "border_width")
+    ]
+    assert len(sides) == 2
+    for side in sides:
+        # CR80, the size of a credit card: 3.375in x 2.125in (96 CSS px to the inch).
+        assert side.border_width() / 96 == pytest.approx(3.375)
+        assert side.border_height() / 96 == pytest.approx(2.125)
+
+
+def test_headers_forbid_storing_and_name_the_file_sensibly(
+    member_client: Client, carded_member: Member
+) -> None:
+    response = member_client.get(PRINT_URL)
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    assert response["Content-Disposition"] == 'inline; filename="member-id-card.pdf"'
+    assert carded_member.member_id not in response["Content-Disposition"]
+
+
+def test_printing_an_unchanged_card_again_serves_the_stored_pdf(
+    member_client: Client, carded_member: Member
+) -> None:
+    first = member_client.get(PRINT_URL).content
+    stored = IdCardPdf.objects.get(member=carded_member)
+    second = member_client.get(PRINT_URL).content
+    assert second == first
+    assert IdCardPdf.objects.get(member=carded_member).created_at == stored.created_at
+
+
+def test_a_pcp_change_renders_a_new_pdf(
+    member_client: Client, carded_member: Member, other_provider: Provider, tmp_path: Path
+) -> None:
+    member_client.get(PRINT_URL)
+    before = IdCardPdf.objects.get(member=carded_member)
+    yesterday = datetime.date.today() - datetime.timedelta(days=400)
+    PcpAssignment.objects.filter(member=carded_member).update(effective_to=yesterday)
+    PcpAssignment.objects.create(
+        member=carded_member, provider=other_provider, effective_from=yesterday + datetime.timedelta(days=1)
+    )
+    pdf = member_client.get(PRINT_URL).content
+    after = IdCardPdf.objects.get(member=carded_member)
+    assert after.fingerprint != before.fingerprint
+    assert after.created_at > before.created_at
+    assert bytes(after.pdf) == pdf
+    text = pdf_text(pdf, tmp_path)
+    assert "Luis Pham" in text and "Ana García" not in text
+
+
+def test_stored_pdf_is_served_with_a_fixed_number_of_queries(
+    member_client: Client, carded_member: Member, django_assert_num_queries: DjangoAssertNumQueries
+) -> None:
+    member_client.get(PRINT_URL)  # renders and stores the card
+    with CaptureQueriesContext(connection) as captured:
+        member_client.get(PRINT_URL)
+    few = len(captured)  # count now: every request clears the connection's query log
+    start = datetime.date(1990, 1, 1)
+    Coverage.objects.bulk_create(
+        Coverage(
+            member=carded_member,
+            program="Medi-Cal",
+            plan=f"Plan {n}",
+            effective_date=start + datetime.timedelta(days=30 * n),
+            end_date=start + datetime.timedelta(days=30 * n + 20),
+        )
+        for n in range(200)
+    )
+    with django_assert_num_queries(few):
+        response = member_client.get(PRINT_URL)
+    assert response.status_code == 200
+
+
+def test_another_members_stored_pdf_is_never_served(
+    member_client: Client, carded_member: Member, make_member: Callable[..., Member]
+) -> None:
+    stranger = make_member(first_name="Maria", last_name="Stranger")
+    pdf = member_client.get(PRINT_URL).content
+    # Even with the same fingerprint, a stored PDF belongs to one member only.
+    fingerprint = IdCardPdf.objects.get(member=carded_member).fingerprint
+    IdCardPdf.objects.create(member=stranger, fingerprint=fingerprint, pdf=b"%PDF-stranger")
+    assert member_client.get(PRINT_URL).content == pdf
+    assert member_client.get(f"{PRINT_URL}?member={stranger.pk}").content == pdf
+
+
+def test_fetcher_refuses_the_network_and_files_outside_static() -> None:
+    fetcher = StaticFilesOnlyFetcher()
+    for url in [
+        "http://example.com/x.png",
+        "https://example.com/x.png",
+        "ftp://example.com/x.png",
+        "file:///etc/passwd",
+        "file://example.com/etc/passwd",
+        static_roots()[0].as_uri() + "/../pyproject.toml",
+        "data:text/plain,hello",
+    ]:
+        with pytest.raises(FetchRefused):
+            fetcher(url)
+
+
+def test_fetcher_serves_the_portals_own_static_files() -> None:
+    css = next(static_roots()[0].rglob("*.css"))
+    response = StaticFilesOnlyFetcher()(css.as_uri())
+    assert response.read() == css.read_bytes()
+    assert response.content_type == "text/css"
+
+
+def test_a_document_asking_for_outside_resources_renders_without_them(tmp_path: Path) -> None:
+    pdf = html_to_pdf(
+        '<html lang="en"><head><title>t</title>'
+        '<link rel="stylesheet" href="file:///etc/passwd"></head>'
+        '<body><p>Safe</p><img src="http://example.com/x.png" alt="x">'
+        '<img src="file:///etc/passwd" alt="y"></body></html>'
+    )
+    assert pdf.startswith(b"%PDF-")
+    assert "root:" not in pdf_text(pdf, tmp_path)
+
+
+def test_the_renderer_gives_up_instead_of_keeping_the_member_waiting() -> None:
+    long_document = "<html lang='en'><title>t</title><body>" + "<p>line</p>" * 1500 + "</body></html>"
+    with pytest.raises(PdfRenderTimeout):
+        html_to_pdf(long_document, timeout=0.01)

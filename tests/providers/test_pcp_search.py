@@ -1,0 +1,180 @@
+"""Change PCP search: each field, names from their start ignoring case and accents, paging,
+and providers who cannot be chosen shown with the reason and a disabled radio button."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from members.models import Member
+from providers.models import Gender
+from providers.selectors import provider_search
+from tests.providers.pcp_factories import assign, make_provider
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock():  # type: ignore[no-untyped-def]
+    with time_machine.travel(datetime.datetime(2026, 9, 15, 12, 0, tzinfo=datetime.UTC), tick=False):
+        yield
+
+
+def names(html: str) -> list[str]:
+    """The providers listed on a results page, in order."""
+    return re.findall(r'<label for="provider-\d+">([^<]+)</label>', html)
+
+
+def search(client: Client, **params: str) -> str:
+    response = client.get("/providers/change/", params)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    return html
+
+
+def test_search_page_has_the_help_pages_fields(member_client: Client) -> None:
+    html = search(member_client)
+    for label in ["First Name", "Last Name", "Gender", "County", "City", "Zip Code"]:
+        assert f">{label}" in html
+    assert ">Search</button>" in html
+    assert 'method="get"' in html
+    assert "Search results" not in html
+
+
+def test_last_name_prefix_ignores_case_and_accents(member_client: Client) -> None:
+    make_provider(first_name="Lucía", last_name="García")
+    make_provider(first_name="José", last_name="Núñez-Ortiz")
+    make_provider(first_name="Ana", last_name="Garner")
+    make_provider(first_name="Ben", last_name="Agar")
+
+    assert names(search(member_client, last_name="gar")) == ["Lucía García", "Ana Garner"]
+    assert names(search(member_client, last_name="GARC")) == ["Lucía García"]
+    assert names(search(member_client, last_name="nunez")) == ["José Núñez-Ortiz"]
+    assert names(search(member_client, last_name="Núñez Ortiz")) == ["José Núñez-Ortiz"]
+
+
+def test_first_name_prefix_ignores_accents(member_client: Client) -> None:
+    make_provider(first_name="André", last_name="Dubois")
+    make_provider(first_name="Andrea", last_name="Cole")
+    make_provider(first_name="Sandra", last_name="Andrews")
+
+    assert names(search(member_client, first_name="andre")) == ["André Dubois", "Andrea Cole"]
+
+
+def test_search_by_gender_county_city_and_zip(member_client: Client) -> None:
+    make_provider(first_name="Ana", last_name="Alvarez", gender=Gender.FEMALE)
+    make_provider(
+        first_name="Bo",
+        last_name="Baker",
+        gender=Gender.MALE,
+        county="Merced",
+        city="Merced",
+        zip_code="95340",
+    )
+    make_provider(
+        first_name="Cy", last_name="Chen", gender=Gender.MALE, city="Watsonville", zip_code="95076-1234"
+    )
+
+    assert names(search(member_client, gender="M")) == ["Bo Baker", "Cy Chen"]
+    assert names(search(member_client, county="merced")) == ["Bo Baker"]
+    assert names(search(member_client, city="WATSONVILLE")) == ["Cy Chen"]
+    assert names(search(member_client, zip_code="95076")) == ["Cy Chen"]
+    assert names(search(member_client, zip_code="93901")) == ["Ana Alvarez"]
+    assert names(search(member_client, gender="M", county="Monterey")) == ["Cy Chen"]
+
+
+def test_empty_search_asks_for_a_field(member_client: Client) -> None:
+    make_provider()
+    html = search(member_client, last_name="", city="")
+    assert "Fill in at least one field to search." in html
+    assert names(html) == []
+
+
+def test_no_match_says_so(member_client: Client) -> None:
+    html = search(member_client, last_name="zzz")
+    assert "No providers match your search." in html
+
+
+def test_results_show_directory_details(member_client: Client) -> None:
+    make_provider(first_name="Lucía", last_name="García", accepting_new_patients=True, languages=["en", "es"])
+    html = search(member_client, last_name="garcia")
+    for detail in [
+        "Family Medicine",
+        "Clínica del Valle",
+        "300 Main St, Salinas, CA 93901",
+        "(831) 555-0110",
+        "English, Spanish",
+        "Female",
+        "Accepting new patients",
+    ]:
+        assert detail in html
+    assert 'type="radio" name="provider"' in html
+    assert ">Change</button>" in html
+
+
+def test_results_are_paged_twenty_at_a_time(member_client: Client) -> None:
+    for n in range(45):
+        make_provider(first_name=f"Doc{n:02d}", last_name="Garza")
+
+    first = search(member_client, last_name="gar")
+    third = search(member_client, last_name="gar", page="3")
+
+    assert names(first) == [f"Doc{n:02d} Garza" for n in range(20)]
+    assert names(third) == [f"Doc{n:02d} Garza" for n in range(40, 45)]
+    assert 'href="/providers/change/?last_name=gar&amp;page=2" rel="next"' in first
+    assert 'rel="prev"' not in first
+    assert 'href="/providers/change/?last_name=gar&amp;page=2" rel="prev"' in third
+    assert 'rel="next"' not in third
+
+
+def test_results_page_costs_the_same_queries_for_1_or_50_matches(
+    member_client: Client, member: Member
+) -> None:
+    assign(member, make_provider(last_name="Current"), datetime.date(2025, 1, 1))
+    make_provider(last_name="Solo")
+    for n in range(50):
+        make_provider(first_name=f"Doc{n:02d}", last_name="Many")
+    member_client.get("/providers/change/")  # the first request of a session also writes the session
+
+    with CaptureQueriesContext(connection) as one:
+        assert len(names(search(member_client, last_name="solo"))) == 1
+    with CaptureQueriesContext(connection) as many:
+        assert len(names(search(member_client, last_name="many"))) == 20
+
+    assert len(one) == len(many)
+
+
+def test_providers_who_cannot_be_chosen_are_shown_disabled_with_the_reason(
+    member_client: Client, member: Member
+) -> None:
+    current = make_provider(first_name="Cur", last_name="Aaa")
+    assign(member, current, datetime.date(2025, 1, 1))
+    make_provider(first_name="Full", last_name="Abb", accepting_new_patients=False)
+    make_provider(first_name="Heart", last_name="Acc", is_primary_care=False, specialty="Cardiology")
+    make_provider(first_name="Far", last_name="Add", county="Merced")
+    ok = make_provider(first_name="Open", last_name="Aee")
+
+    html = search(member_client, last_name="a")
+
+    def row(name: str) -> str:
+        return (
+            html.split(f">{name}</label>")[0].rsplit("<li>", 1)[1] + html.split(f">{name}</label>")[1][:300]
+        )
+
+    assert "disabled" in row("Cur Aaa") and "This is already your PCP." in row("Cur Aaa")
+    assert "disabled" in row("Full Abb") and "not accepting new patients" in row("Full Abb")
+    assert "disabled" in row("Heart Acc") and "not a primary care provider" in row("Heart Acc")
+    assert "disabled" in row("Far Add") and "outside your county" in row("Far Add")
+    assert "disabled" not in row("Open Aee")
+    assert f'value="{ok.pk}"' in row("Open Aee")
+
+
+def test_provider_search_orders_by_first_name_when_only_first_name_is_given(db: None) -> None:
+    make_provider(first_name="Maria", last_name="Alpha")
+    make_provider(first_name="Mara", last_name="Zeta")
+
+    assert [p.full_name for p in provider_search(first_name="mar")] == ["Mara Zeta", "Maria Alpha"]
+    assert [p.full_name for p in provider_search(first_name="mar", last_name="a")] == ["Maria Alpha"]
