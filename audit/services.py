@@ -1,0 +1,59 @@
+"""Writing the audit trail: the one function every audited place calls.
+
+It takes the request (for the actor, their role, the client address and the request id) and
+writes one AuditEvent. `detail` must never hold a value from a member's record: callers pass the
+name of a page, an admin screen or a kind of contact.
+"""
+
+import ipaddress
+
+from django.http import HttpRequest
+
+from audit.models import ActorRole, AuditAction, AuditEvent
+from members.models import Member, User
+
+
+def _client_ip(request: HttpRequest) -> str | None:
+    # The load balancer is trusted to set REMOTE_ADDR (see docs/deploy.md).
+    raw = str(request.META.get("REMOTE_ADDR", ""))
+    try:
+        return str(ipaddress.ip_address(raw))
+    except ValueError:
+        return None
+
+
+def _role(user: User | None) -> ActorRole:
+    if user is None:
+        return ActorRole.ANONYMOUS
+    return ActorRole.STAFF if user.is_staff else ActorRole.MEMBER
+
+
+def audit_record(
+    *,
+    request: HttpRequest | None,
+    action: AuditAction,
+    member: Member | int | None = None,
+    detail: str = "",
+    actor: User | None = None,
+) -> AuditEvent:
+    """Append one event to the audit trail; one INSERT.
+
+    The actor is `actor` if given (a sign-in, before request.user is set), else the request's
+    signed-in user. Without a request the event is the system's (a task, a command).
+    """
+    if request is None:
+        role, ip, request_id = (_role(actor) if actor else ActorRole.SYSTEM), None, ""
+    else:
+        if actor is None:
+            user = getattr(request, "user", None)
+            actor = user if isinstance(user, User) and user.is_authenticated else None
+        role, ip, request_id = _role(actor), _client_ip(request), getattr(request, "request_id", "")
+    return AuditEvent.objects.create(
+        actor=actor,
+        actor_role=role,
+        member_id=member.pk if isinstance(member, Member) else member,
+        action=action,
+        detail=detail[:200],
+        ip=ip,
+        request_id=request_id,
+    )
