@@ -1,0 +1,48 @@
+"""Accessibility Tools in the browser: text size and grayscale change the page, are remembered
+across pages and log-in, and work with JavaScript turned off."""
+
+from typing import Any
+
+from tests.browser.conftest import LivePortal, LogIn
+from tests.browser.pages import Checker
+
+DASH = " \N{EN DASH} "  # between a size and its name, as the buttons read
+HTML_FONT_SIZE = "getComputedStyle(document.documentElement).fontSize"
+HTML_FILTER = "getComputedStyle(document.documentElement).filter"
+
+
+def test_text_size_and_grayscale_are_remembered(page: Any, check: Checker, log_in: LogIn) -> None:
+    page.goto("/accounts/login/")
+    assert page.evaluate(HTML_FONT_SIZE) == "16px"
+    page.get_by_role("button", name=f"AAA{DASH}largest text").click()
+    page.wait_for_function(f"{HTML_FONT_SIZE} === '20px'")
+    assert page.get_by_role("button", name=f"AAA{DASH}largest text").get_attribute("aria-pressed") == "true"
+    check("login-aaa")
+
+    page.get_by_role("button", name="Grayscale").click()
+    page.wait_for_function(f"{HTML_FILTER} === 'grayscale(1)'")
+    assert page.get_by_role("button", name="Grayscale").get_attribute("aria-pressed") == "true"
+
+    log_in()
+    assert page.evaluate(HTML_FONT_SIZE) == "20px"
+    assert page.evaluate(HTML_FILTER) == "grayscale(1)"
+    page.goto("/profile/")
+    check("profile-aaa")
+
+    page.get_by_role("button", name=f"AA{DASH}larger text", exact=True).click()
+    page.wait_for_function(f"{HTML_FONT_SIZE} === '18px'")
+    page.get_by_role("button", name="Grayscale").click()
+    page.wait_for_function(f"{HTML_FILTER} === 'none'")
+    assert page.url.endswith("/profile/"), "the tools did not bring the member back to the page"
+
+
+def test_the_tools_work_without_javascript(
+    browser: Any, live_portal: LivePortal, transactional_db: None
+) -> None:
+    context = browser.new_context(base_url=live_portal.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/accounts/recover/")
+    page.get_by_role("button", name=f"AA{DASH}larger text", exact=True).click()
+    page.wait_for_url("**/accounts/recover/")
+    assert "text-size-aa" in (page.locator("html").get_attribute("class") or "")
+    context.close()
