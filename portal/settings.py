@@ -182,10 +182,9 @@ PLAN_TTY = env_str("PLAN_TTY", "711")
 # --- Accounts ---------------------------------------------------------------------------
 
 AUTH_USER_MODEL = "members.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
+# One backend (allauth's, a ModelBackend that also serves the admin): every log-in attempt, right,
+# wrong or for an unknown username, hashes exactly once, so failures cost what a success costs.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

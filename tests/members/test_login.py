@@ -3,9 +3,10 @@
 import datetime
 
 import time_machine
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.test import Client
 
-from members.models import Member
+from members.models import Member, User
 from outbox.models import Email
 from tests.conftest import MEMBER_PASSWORD
 
@@ -91,3 +92,32 @@ def test_sessions_end_12_hours_after_log_in_even_when_active(client: Client, mem
             traveller.shift(datetime.timedelta(minutes=10))
             response = client.get("/")
     assert response.status_code == 302
+
+
+class CountingHasher(MD5PasswordHasher):
+    """MD5 for speed, counting every hash it computes (what makes a log-in slow in production)."""
+
+    algorithm = "counting_md5"
+    computed = 0
+
+    def encode(self, password: str, salt: str) -> str:
+        CountingHasher.computed += 1
+        return super().encode(password, salt)
+
+
+def hashes_for(client: Client, username: str, password: str) -> int:
+    CountingHasher.computed = 0
+    log_in(client, username=username, password=password)
+    return CountingHasher.computed
+
+
+def test_a_failed_log_in_costs_exactly_what_a_successful_one_does(settings, make_member) -> None:  # type: ignore[no-untyped-def]
+    # Timing must not tell an attacker whether a username exists or a password was close.
+    settings.PASSWORD_HASHERS = [f"{__name__}.CountingHasher"]
+    member = make_member()
+    member.user = User.objects.create_user(username="timing.test", password=MEMBER_PASSWORD)
+    member.save()
+
+    assert hashes_for(Client(), "timing.test", MEMBER_PASSWORD) == 1
+    assert hashes_for(Client(), "timing.test", "a wrong password entirely") == 1
+    assert hashes_for(Client(), "nobody.by.that.name", MEMBER_PASSWORD) == 1
