@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run test lint typecheck pytest migrate demo messages clean
+.PHONY: install run test lint typecheck pytest migrate demo messages catalogues clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ install: $(STAMP)
 
 messages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
+
+# After adding a user-facing string: bring it into every catalogue, then translate it (docs/translations.md).
+LANGUAGES := es pt_BR vi zh_Hant hmn ht ar
+catalogues: install
+	$(BIN)/python manage.py makemessages $(addprefix -l ,$(LANGUAGES)) --no-obsolete \
+		--ignore=.venv --ignore=var --ignore=tests --ignore=bench --verbosity 0
 
 migrate: install
 	mkdir -p var

@@ -8,6 +8,7 @@ import datetime
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -26,6 +27,8 @@ from tests.idcards.conftest import carded_member, provider  # noqa: F401  (fixtu
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 TRANSLATED = [code for code, _name in settings.LANGUAGES if code != "en"]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|%[sd]|\{\w+\}")
+# What docs/translations.md tells translators to run (make catalogues).
+MAKEMESSAGES_OPTIONS = ["--no-obsolete", "--ignore=tests", "--ignore=bench"]
 LOGIN_TITLES = {
     "es": "Member Online Account (Cuenta en línea de miembro)",
     "pt-br": "Conta online do membro",
@@ -52,6 +55,29 @@ def test_catalogue_is_complete(code: str) -> None:
     fuzzy = [e.msgid for e in po.fuzzy_entries()]
     assert untranslated == []
     assert fuzzy == []
+
+
+def message_ids(path: Path) -> set[tuple[str | None, str]]:
+    return {(e.msgctxt, e.msgid) for e in polib.pofile(str(path)) if not e.obsolete}
+
+
+def test_catalogues_hold_every_message_the_code_has(tmp_path: Path) -> None:
+    # makemessages over a copy of the sources: a string added to a template or module without
+    # being added to the catalogues would otherwise stay English in every other language.
+    source = tmp_path / "src"
+    shutil.copytree(
+        settings.BASE_DIR,
+        source,
+        ignore=shutil.ignore_patterns(".*", "var", "bench", "test-artifacts", "__pycache__", "*.mo"),
+    )
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "makemessages", "-l", "es", *MAKEMESSAGES_OPTIONS, "-v0"],
+        cwd=source,
+        check=True,
+    )
+    extracted = message_ids(source / "locale" / "es" / "LC_MESSAGES" / "django.po")
+    for code in TRANSLATED:
+        assert message_ids(catalogue(code)) == extracted, code
 
 
 @pytest.mark.parametrize("code", TRANSLATED)
