@@ -4,7 +4,9 @@ and the member and provider lists find the right records."""
 import io
 from typing import TYPE_CHECKING
 
+import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -129,6 +131,20 @@ def test_member_search_by_member_id_and_name_prefix(make_member) -> None:  # typ
     assert found("qui") == {"A10000001", "A10000002"}
     assert found("Mei") == {"B20000003"}
     assert found("A1000000") == set()  # a member ID matches only in full
+
+
+@pytest.mark.parametrize("term", ["A10000001", "quin", "m"])
+def test_member_search_is_served_by_indexes_not_a_scan_of_every_member(make_member, term: str) -> None:  # type: ignore[no-untyped-def]
+    make_member()
+    sql, params = Member.objects.search(term).query.sql_with_params()
+    with connection.cursor() as cursor:
+        # At test size a sequential scan is cheaper; forbidding it shows whether an index can serve.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        explained = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Seq Scan" not in explained, explained
+    for index in ("member_id_upper_idx", "member_last_upper_idx", "member_first_upper_idx"):
+        assert index in explained, explained
 
 
 def test_member_list_queries_do_not_grow_with_members(  # type: ignore[no-untyped-def]
