@@ -1,5 +1,9 @@
 """The shared layout: every page has the plan's header, one <h1>, and works logged out or in."""
 
+import re
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.test import Client
 
 from members.models import Member
@@ -30,3 +34,11 @@ def test_floor_page_makes_one_query(client: Client, db: None, django_assert_num_
     with django_assert_num_queries(1):
         response = client.get("/floor/")
     assert response.status_code == 200
+
+
+def test_pages_name_the_plans_icon_so_browsers_do_not_ask_for_favicon_ico(client: Client, db: None) -> None:
+    # Without a link, every first visit costs a /favicon.ico request answered by the 404 page.
+    html = client.get("/accounts/login/").content.decode()
+    href = re.search(r'<link rel="icon" href="([^"]+)"', html)
+    assert href is not None
+    assert finders.find(href.group(1).removeprefix(settings.STATIC_URL)) is not None
