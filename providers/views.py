@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.functional import Promise
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -23,6 +24,7 @@ from audit.services import audit_record
 from members.decorators import MemberRequest, member_required
 from members.tabs import Tab
 from portal.clock import first_of_next_month, plan_today
+from providers.entries import provider_entries
 from providers.forms import PcpReasonForm, ProviderChoiceForm, ProviderSearchForm
 from providers.models import Provider
 from providers.selectors import current_pcp_id, my_pcp, pcp_refusal, provider_search
@@ -54,6 +56,7 @@ def providers(request: MemberRequest) -> HttpResponse:
 class SearchResult:
     provider: Provider
     refusal: str | Promise | None
+    entry: SafeString
 
 
 @require_GET
@@ -73,12 +76,14 @@ def pcp_change(request: MemberRequest) -> HttpResponse:
         offset = (page_number - 1) * PAGE_SIZE
         rows = list(provider_search(**form.cleaned_data)[offset : offset + PAGE_SIZE + 1])
         current_id = current_pcp_id(member=request.member, today=plan_today())
+        entries = provider_entries(rows[:PAGE_SIZE])
         query = {name: value for name, value in form.cleaned_data.items() if value}
         context.update(
             results=[
                 SearchResult(
                     provider=p,
                     refusal=pcp_refusal(member=request.member, provider=p, current_provider_id=current_id),
+                    entry=entries[p.pk],
                 )
                 for p in rows[:PAGE_SIZE]
             ],

@@ -6,9 +6,11 @@ import re
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from members.models import Member
 from providers.models import Gender
@@ -113,6 +115,32 @@ def test_results_show_directory_details(member_client: Client) -> None:
         assert detail in html
     assert 'type="radio" name="provider"' in html
     assert ">Change</button>" in html
+
+
+def test_a_provider_changed_in_the_directory_shows_the_change_at_once(member_client: Client) -> None:
+    # Entries are rendered once and kept in the cache (providers/entries.py); never a stale one.
+    provider = make_provider(last_name="García", phone="+18315550110")
+    assert "(831) 555-0110" in search(member_client, last_name="garcia")
+
+    provider.phone = "+18315550199"
+    provider.accepting_new_patients = False
+    provider.save()
+    html = search(member_client, last_name="garcia")
+
+    assert "(831) 555-0199" in html and "(831) 555-0110" not in html
+    assert "<dt>Accepting new patients</dt><dd>No</dd>" in html
+
+
+def test_results_follow_the_page_language_after_an_english_visit(member_client: Client) -> None:
+    make_provider(last_name="García")
+    assert "Specialty" in search(member_client, last_name="garcia")
+
+    member_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    html = search(member_client, last_name="garcia")
+
+    with translation.override("es"):
+        assert f"<dt>{translation.gettext('Specialty')}</dt>" in html
+        assert translation.gettext("Specialty") != "Specialty"
 
 
 def test_results_are_paged_twenty_at_a_time(member_client: Client) -> None:
