@@ -23,9 +23,9 @@ messages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv --verbosity 0
 
 # After adding a user-facing string: bring it into every catalogue, then translate it (docs/translations.md).
-LANGUAGES := es pt_BR vi zh_Hant hmn ht ar
+# --all: every language that has a folder under locale/ (a new one starts with makemessages -l X).
 catalogues: install
-	$(BIN)/python manage.py makemessages $(addprefix -l ,$(LANGUAGES)) --no-obsolete \
+	$(BIN)/python manage.py makemessages --all --no-obsolete \
 		--ignore=.venv --ignore=var --ignore=tests --ignore=bench --verbosity 0
 
 migrate: install

@@ -7,6 +7,7 @@ answers 404 whatever the URL or form says. The writes are members.contacts' serv
 
 from typing import cast
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpResponse
@@ -76,14 +77,8 @@ def contact_add(request: MemberRequest, kind: contacts.ContactKind) -> HttpRespo
     form = CONTACT_FORMS[kind](request.POST or None)
     if request.method == "POST" and form.is_valid():
         contacts.contact_add(member=request.member, actor=_user(request), kind=kind, values=form.cleaned_data)
-        _audit_contact_change(request, f"{kind} added")
-        messages.success(request, _("Your contact information was saved."))
-        return redirect("profile")
-    return render(
-        request,
-        "members/profile/contact_form.html",
-        {"form": form, "title": TITLES[kind]["add"], "kind": kind},
-    )
+        return _contact_changed(request, f"{kind} added", _("Your contact information was saved."))
+    return _contact_form_page(request, form, kind, "add")
 
 
 @require_http_methods(["GET", "POST"])
@@ -101,14 +96,8 @@ def contact_edit(request: MemberRequest, kind: contacts.ContactKind, pk: int) ->
         except ObjectDoesNotExist as gone:  # deleted in another tab meanwhile
             raise Http404 from gone
         else:
-            _audit_contact_change(request, f"{kind} edited")
-            messages.success(request, _("Your contact information was saved."))
-            return redirect("profile")
-    return render(
-        request,
-        "members/profile/contact_form.html",
-        {"form": form, "title": TITLES[kind]["edit"], "kind": kind},
-    )
+            return _contact_changed(request, f"{kind} edited", _("Your contact information was saved."))
+    return _contact_form_page(request, form, kind, "edit")
 
 
 @require_http_methods(["GET", "POST"])
@@ -124,9 +113,7 @@ def contact_delete(request: MemberRequest, kind: contacts.ContactKind, pk: int) 
         except ObjectDoesNotExist as gone:
             raise Http404 from gone
         else:
-            _audit_contact_change(request, f"{kind} deleted")
-            messages.success(request, _("Your contact information was deleted."))
-            return redirect("profile")
+            return _contact_changed(request, f"{kind} deleted", _("Your contact information was deleted."))
     return render(
         request,
         "members/profile/contact_confirm_delete.html",
@@ -180,16 +167,29 @@ def account_email_verify(request: MemberRequest) -> HttpResponse:
             return redirect("account_email_change")
         if result is CodeCheck.OK:
             del request.session[EMAIL_CHANGE_SESSION_KEY]
-            _audit_contact_change(request, "account email changed")
-            messages.success(request, _("The email address for your account was changed."))
-            return redirect("profile")
+            return _contact_changed(
+                request, "account email changed", _("The email address for your account was changed.")
+            )
         form.add_error("code", _code_error(result))
     return render(request, "members/profile/account_email_verify.html", {"form": form})
 
 
-def _audit_contact_change(request: MemberRequest, what: str) -> None:
-    # What kind of contact changed, never the value.
+def _contact_changed(request: MemberRequest, what: str, message: str) -> HttpResponse:
+    """After a contact change: the audit event, the confirmation, back to the Profile."""
+    # The audit keeps what kind of contact changed, never the value.
     audit_record(request=request, action=AuditAction.CONTACT_CHANGED, member=request.member, detail=what)
+    messages.success(request, message)
+    return redirect("profile")
+
+
+def _contact_form_page(
+    request: MemberRequest, form: forms.ModelForm, kind: contacts.ContactKind, mode: str
+) -> HttpResponse:
+    return render(
+        request,
+        "members/profile/contact_form.html",
+        {"form": form, "title": TITLES[kind][mode], "kind": kind},
+    )
 
 
 def _code_error(result: CodeCheck) -> str:
