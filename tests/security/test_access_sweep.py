@@ -115,20 +115,30 @@ def snapshot(member_b: Member) -> object:
 
 
 def path_variants(route: Route, ids: dict[str, list[int]]) -> Iterator[str]:
-    """The route with B's ids substituted every way its parameters allow."""
-    choices = []
-    for converter, name in route.params:
-        if converter == "contact_kind":
-            choices.append([(name, kind) for kind in ("address", "phone", "email")])
-        elif converter == "int":
-            choices.append([(name, str(pk)) for pk in set(itertools.chain(*ids.values()))])
-        else:
-            choices.append([(name, str(pk)) for pk in ids["member"]] + [(name, B_ID)])
-    for combo in itertools.product(*choices):
-        url = route.template
-        for name, value in combo:
-            url = re.sub(rf"<(?:\w+:)?{name}>", value, url)
-        yield "/" + url
+    """The route with B's ids substituted every way its parameters allow.
+
+    Where the route names a contact kind, its ids are B's records of that kind: an id of B's
+    phone may well equal one of A's own addresses, and A opening their own address is no leak.
+    """
+    kinds: list[str | None] = [None]
+    if any(converter == "contact_kind" for converter, _ in route.params):
+        kinds = ["address", "phone", "email"]
+    for kind in kinds:
+        choices: list[list[tuple[str, str]]] = []
+        for converter, name in route.params:
+            if converter == "contact_kind":
+                assert kind is not None
+                choices.append([(name, kind)])
+            elif converter == "int":
+                pks = ids[kind] if kind else set(itertools.chain(*ids.values()))
+                choices.append([(name, str(pk)) for pk in pks])
+            else:
+                choices.append([(name, str(pk)) for pk in ids["member"]] + [(name, B_ID)])
+        for combo in itertools.product(*choices):
+            url = route.template
+            for name, value in combo:
+                url = re.sub(rf"<(?:\w+:)?{name}>", value, url)
+            yield "/" + url
 
 
 def id_fields(ids: dict[str, list[int]]) -> dict[str, list[str]]:
