@@ -33,11 +33,16 @@ def member_required[**P](
     def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        member = Member.objects.filter(user_id=request.user.pk).first()
-        if member is None:
+        try:
+            # get(), not first(): first() would sort by Member's ordering, three columns.
+            member = Member.objects.get(user_id=request.user.pk)
+        except Member.DoesNotExist:
             # A staff user or an orphaned account: there is no member page to show.
-            raise Http404
+            raise Http404 from None
         request.member = member  # type: ignore[attr-defined]
+        # The header greets the member through user.member: give it the row just read, so no
+        # page reads it twice.
+        request.user.member = member
         response = view(request, *args, **kwargs)  # type: ignore[arg-type]
         if request.method == "GET" and response.status_code == 200:
             match = request.resolver_match
