@@ -1,56 +1,84 @@
-"""Providers' directory entries as the search results show them, rendered once per language.
+"""The Change PCP page's fragments that are the same for every member: the search form's fields
+as filled in, and each result's row. Each is rendered once and kept in the cache.
 
-A results page shows 20 entries; rendering each through the template engine was most of the
-page's cost (docs/performance.md). An entry depends only on the provider's directory data, the
-language and the template, so it is kept in the cache under a key made of all three: a change
-to any of them is a new key, and an old entry is never shown. The entries hold directory data
-only, no member's information.
+A results page shows 20 rows and a six-field form; rendering them through the template engine
+was most of the page's cost (docs/performance.md). A row depends only on the provider's
+directory data, the language, the templates and the reason it cannot be chosen (if any); the
+form's fields only on what was typed, the language and the templates. Each is kept under a key
+made of all of those, so a change to any of them is a new key and an old fragment is never
+shown. The fragments hold directory data, search terms and a refusal's wording, nothing of a
+member's record.
 """
 
 import hashlib
 from collections.abc import Sequence
 from functools import cache as once
 
+import django
+from django import forms
 from django.core.cache import cache
 from django.template.loader import get_template, render_to_string
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from providers.models import Provider
 
-TEMPLATE = "providers/includes/provider_details.html"
+ROW_TEMPLATE = "providers/includes/search_result.html"
+FORM_TEMPLATE = "includes/form_fields.html"
+# Every template a fragment is made of: a deploy that changes any of them starts new keys.
+ROW_TEMPLATES = (ROW_TEMPLATE, "providers/includes/provider_details.html")
+FORM_TEMPLATES = (FORM_TEMPLATE, "includes/field.html", "includes/form_errors.html")
 KEEP_SECONDS = 24 * 60 * 60
+
+Refusal = str | Promise | None
 
 
 @once
-def _template_version() -> str:
-    # Read once per process: a deploy that changes the template starts new keys.
-    source = get_template(TEMPLATE).template.source  # type: ignore[attr-defined]
-    return hashlib.blake2b(source.encode(), digest_size=6).hexdigest()
+def _templates_version(names: tuple[str, ...]) -> str:
+    # Read once per process. Django's version stands for its widget templates.
+    sources = django.get_version() + "".join(get_template(name).template.source for name in names)  # type: ignore[attr-defined]
+    return hashlib.blake2b(sources.encode(), digest_size=6).hexdigest()
 
 
-def _key(provider: Provider, language: str) -> str:
-    shown = repr([getattr(provider, field.attname) for field in Provider._meta.concrete_fields])
+def _key(kind: str, templates: tuple[str, ...], shown: str) -> str:
     data = hashlib.blake2b(shown.encode(), digest_size=8).hexdigest()
-    return f"provider-entry:{_template_version()}:{language}:{provider.pk}:{data}"
+    return f"pcp-{kind}:{_templates_version(templates)}:{get_language()}:{data}"
 
 
-def provider_entries(providers: Sequence[Provider]) -> dict[int, SafeString]:
-    """Each provider's entry (with gender and new patients) by provider id; one cache round trip."""
-    language = get_language()
-    keys = {provider.pk: _key(provider, language) for provider in providers}
-    cached = cache.get_many(keys.values())
+def _row_key(provider: Provider, refusal: Refusal) -> str:
+    shown = [getattr(provider, field.attname) for field in Provider._meta.concrete_fields]
+    return _key("result", ROW_TEMPLATES, repr([*shown, None if refusal is None else str(refusal)]))
+
+
+def search_result_rows(results: Sequence[tuple[Provider, Refusal]]) -> list[SafeString]:
+    """Each (provider, refusal) as its results row, in order; one cache round trip."""
+    keys = [_row_key(provider, refusal) for provider, refusal in results]
+    cached = cache.get_many(keys)
     rendered: dict[str, str] = {}
-    entries = {}
-    for provider in providers:
-        key = keys[provider.pk]
-        html = cached.get(key)
+    rows = []
+    for key, (provider, refusal) in zip(keys, results, strict=True):
+        html = cached.get(key) or rendered.get(key)
         if html is None:
-            html = rendered[key] = render_to_string(
-                TEMPLATE, {"provider": provider, "show_directory_details": True}
-            )
+            html = rendered[key] = render_to_string(ROW_TEMPLATE, {"provider": provider, "refusal": refusal})
         # Our own template's output, escaped when it was rendered.
-        entries[provider.pk] = mark_safe(html)  # noqa: S308
+        rows.append(mark_safe(html))  # noqa: S308
     if rendered:
         cache.set_many(rendered, KEEP_SECONDS)
-    return entries
+    return rows
+
+
+def search_form_fields(form: forms.Form) -> SafeString:
+    """The search form's fields (includes/form_fields.html) showing what was typed.
+
+    A form with errors is rendered each time: its messages are the member's to read at once.
+    """
+    if form.errors:
+        return render_to_string(FORM_TEMPLATE, {"form": form})
+    key = _key("form", FORM_TEMPLATES, repr([form[name].value() for name in form.fields]))
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(FORM_TEMPLATE, {"form": form})
+        cache.set(key, html, KEEP_SECONDS)
+    # Our own template's output, escaped when it was rendered.
+    return mark_safe(html)  # noqa: S308

@@ -5,7 +5,6 @@ paged and bookmarked; the fields hold no PHI), Change and Save are POSTs, and ea
 only the signed-in member's own PCP data.
 """
 
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -13,8 +12,6 @@ from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.functional import Promise
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -24,9 +21,9 @@ from audit.services import audit_record
 from members.decorators import MemberRequest, member_required
 from members.tabs import Tab
 from portal.clock import first_of_next_month, plan_today
-from providers.entries import provider_entries
 from providers.forms import PcpReasonForm, ProviderChoiceForm, ProviderSearchForm
 from providers.models import Provider
+from providers.results import search_form_fields, search_result_rows
 from providers.selectors import current_pcp_id, my_pcp, pcp_refusal, provider_search
 from providers.services import PcpChangeRefused, pcp_change_request
 
@@ -52,13 +49,6 @@ def providers(request: MemberRequest) -> HttpResponse:
     return render(request, "providers/my_pcp.html", context)
 
 
-@dataclass(frozen=True)
-class SearchResult:
-    provider: Provider
-    refusal: str | Promise | None
-    entry: SafeString
-
-
 @require_GET
 @member_required
 def pcp_change(request: MemberRequest) -> HttpResponse:
@@ -70,23 +60,21 @@ def pcp_change(request: MemberRequest) -> HttpResponse:
     """
     searched = any(name in request.GET for name in ProviderSearchForm.base_fields)
     form = ProviderSearchForm(request.GET if searched else None)
-    context: dict[str, object] = {"form": form, "searched": searched}
-    if searched and form.is_valid():
+    valid = searched and form.is_valid()
+    context: dict[str, object] = {"form": form, "form_fields": search_form_fields(form), "searched": searched}
+    if valid:
         page_number = _page_number(request.GET.get("page", ""))
         offset = (page_number - 1) * PAGE_SIZE
         rows = list(provider_search(**form.cleaned_data)[offset : offset + PAGE_SIZE + 1])
         current_id = current_pcp_id(member=request.member, today=plan_today())
-        entries = provider_entries(rows[:PAGE_SIZE])
         query = {name: value for name, value in form.cleaned_data.items() if value}
         context.update(
-            results=[
-                SearchResult(
-                    provider=p,
-                    refusal=pcp_refusal(member=request.member, provider=p, current_provider_id=current_id),
-                    entry=entries[p.pk],
-                )
-                for p in rows[:PAGE_SIZE]
-            ],
+            results=search_result_rows(
+                [
+                    (p, pcp_refusal(member=request.member, provider=p, current_provider_id=current_id))
+                    for p in rows[:PAGE_SIZE]
+                ]
+            ),
             page_number=page_number,
             search_query=urlencode(query),
             previous_url=_page_url(query, page_number - 1) if page_number > 1 else None,

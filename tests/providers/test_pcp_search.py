@@ -3,6 +3,7 @@ and providers who cannot be chosen shown with the reason and a disabled radio bu
 
 import datetime
 import re
+from collections.abc import Callable
 
 import pytest
 import time_machine
@@ -12,7 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from members.models import Member
+from members.models import Member, User
 from providers.models import Gender
 from providers.selectors import provider_search
 from tests.providers.pcp_factories import assign, make_provider
@@ -141,6 +142,39 @@ def test_results_follow_the_page_language_after_an_english_visit(member_client: 
     with translation.override("es"):
         assert f"<dt>{translation.gettext('Specialty')}</dt>" in html
         assert translation.gettext("Specialty") != "Specialty"
+        assert f">{translation.gettext('Last Name')}" in html, "the search form's labels too"
+        assert translation.gettext("Last Name") != "Last Name"
+
+
+def test_the_search_form_shows_what_was_typed_each_time(member_client: Client) -> None:
+    # The form's fields are rendered once per language and typed values, and kept in the cache.
+    assert 'value="garcia"' in search(member_client, last_name="garcia")
+
+    html = search(member_client, last_name="lopez", city="Salinas")
+    assert 'value="lopez"' in html and 'value="Salinas"' in html and "garcia" not in html
+
+    html = search(member_client, last_name="lopez", zip_code="9390")
+    assert "Enter a 5-digit ZIP code." in html and 'value="9390"' in html
+
+
+def test_each_member_sees_whether_they_can_choose_the_same_provider(
+    member_client: Client, member: Member, make_member: Callable[..., Member]
+) -> None:
+    # Results rows are kept in the cache; why a provider cannot be chosen is the member's own.
+    provider = make_provider(first_name="Shared", last_name="Doctor")
+    assign(member, provider, datetime.date(2025, 1, 1))
+    other = make_member(first_name="Ana")
+    other.user = User.objects.create_user(username="ana.other", password="another long passphrase")
+    other.save()
+    other_client = Client()
+    other_client.force_login(other.user)
+    refused = f'value="{provider.pk}" id="provider-{provider.pk}" disabled'
+
+    assert refused not in search(other_client, last_name="doctor")
+    html = search(member_client, last_name="doctor")
+    assert refused in html and "This is already your PCP." in html
+    html = search(other_client, last_name="doctor")
+    assert refused not in html and "This is already your PCP." not in html
 
 
 def test_results_are_paged_twenty_at_a_time(member_client: Client) -> None:
