@@ -65,7 +65,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=4, help="wrk connections (default 4).")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers (default 3).")
     parser.add_argument("--port", type=int, default=8731)
-    parser.add_argument("--only", help="Measure only pages whose name contains this text.")
+    parser.add_argument(
+        "--only", help="Measure only pages whose name contains one of these texts (comma-separated)."
+    )
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--no-load-timings", action="store_true", help="Skip seed_demo/importer timings.")
     args = parser.parse_args()
@@ -104,7 +106,7 @@ def main() -> None:
 
         results: dict[str, LoadResult] = {}
         for name, path, logged_in, _target in PAGES:
-            if args.only and args.only not in name and name != "Floor":
+            if args.only and name != "Floor" and not any(text in name for text in args.only.split(",")):
                 continue
             page_env = cookie_env if logged_in else {}
             wrk(base + path, seconds=args.warm_up, connections=args.connections, env=page_env)
