@@ -36,6 +36,7 @@ from portal.demo_lists import (
     STREETS,
     Culture,
 )
+from portal.planner import refresh_planner_statistics
 from portal.text import fold_name
 from providers.models import PcpAssignment, Provider
 
@@ -239,24 +240,13 @@ def seed_demo(
         member_first = _reserve_ids(Member, members)
         demo_user = _demo_user()
         _write_members(writer, members, member_first, seed, calendar, pcps, demo_user, batch_size, progress)
-    _refresh_planner_statistics(writer.counts)
+    refresh_planner_statistics(writer.counts)
     return SeedResult(
         counts=dict(writer.counts),
         seconds=time.perf_counter() - started,
         method="copy" if use_copy else "bulk_create",
         table_seconds=dict(writer.seconds),
     )
-
-
-def _refresh_planner_statistics(tables: Iterable[str]) -> None:
-    """PostgreSQL plans from statistics that autovacuum gathers only some time after a bulk load;
-    until then it believes the new tables are empty and picks plans (a parallel scan of every
-    provider to show one member's PCP) that are 50 times slower than the index."""
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 # --- Writing -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.db import models, transaction
 
 from portal.csvimport.reading import Row, RowError, read_rows
 from portal.csvimport.writing import Tally, pks_by
+from portal.planner import refresh_planner_statistics
 
 # The end of every import command's help text.
 ALL_OR_NOTHING = (
@@ -32,7 +33,8 @@ class ImportCommand[P](BaseCommand):
     """The shape of every import command: read and check the whole file, report every bad row,
     and only if there are none apply all rows in one transaction.
 
-    A subclass names its `columns`, `record_name` and `key_columns`, and fills in `parse_row`
+    A subclass names its `columns`, `record_name`, `key_columns` and the models it `writes`, and
+    fills in `parse_row`
     (one row's own rules), `key`, `check_rows` (rules needing other rows or the database, with one
     query per chunk) and `apply`.
     """
@@ -40,6 +42,7 @@ class ImportCommand[P](BaseCommand):
     columns: ClassVar[tuple[str, ...]]
     record_name: ClassVar[str]
     key_columns: ClassVar[str]
+    writes: ClassVar[tuple[type[models.Model], ...]]
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("file", help="Path of the CSV file (UTF-8, header row).")
@@ -81,6 +84,9 @@ class ImportCommand[P](BaseCommand):
             # A dry run makes the real changes to count them, then rolls them back.
             if dry_run:
                 transaction.set_rollback(True)
+        if tally.changed and not dry_run:
+            # A first load into an empty database would otherwise be planned as if it were empty.
+            refresh_planner_statistics(model._meta.db_table for model in self.writes)
         if verbosity >= 1:
             summary = f"{self.record_name}: {tally}"
             if dry_run:

@@ -49,6 +49,10 @@ class Tally:
             tally.count(outcome)
         return tally
 
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
     def count(self, outcome: Outcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 

@@ -28,6 +28,7 @@ class Command(ImportCommand[dict[str, Any]]):
     record_name = "coverage spans"
     members: dict[str, int]  # member ID → pk, found by check_rows
     key_columns = ", ".join(NATURAL_KEY)
+    writes = (Coverage,)
     columns = ("member_id", "program", "plan", "effective_date", "end_date")
 
     def parse_row(self, row: Row) -> dict[str, Any]:

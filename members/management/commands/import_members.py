@@ -51,6 +51,7 @@ class Command(ImportCommand[MemberRow]):
     record_name = "members"
     heads_on_record: dict[str, int]  # heads named by the file but not in it: member ID → pk
     key_columns = "member_id"
+    writes = (Member, Address, Phone, ContactEmail)
     columns = (
         "member_id",
         "first_name",

@@ -34,6 +34,7 @@ class Command(ImportCommand[dict[str, Any]]):
     members: dict[str, int]  # member ID → pk, found by check_rows
     providers: dict[str, int]  # NPI → pk
     key_columns = "member_id, effective_from"
+    writes = (PcpAssignment,)
     columns = ("member_id", "npi", "effective_from", "effective_to")
 
     def parse_row(self, row: Row) -> dict[str, Any]:

@@ -36,6 +36,7 @@ class Command(ImportCommand[dict[str, Any]]):
     )
     record_name = "providers"
     key_columns = "npi"
+    writes = (Provider,)
     columns = (
         "npi",
         "first_name",
