@@ -29,12 +29,12 @@ GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 class Server:
     """A gunicorn master with `workers` sync workers on 127.0.0.1:`port`."""
 
-    def __init__(self, env: dict[str, str], *, port: int, workers: int) -> None:
+    def __init__(self, env: dict[str, str], *, port: int, workers: int, app: str = "portal.wsgi") -> None:
         self.port = port
         self.process = subprocess.Popen(
             [
                 GUNICORN,
-                "portal.wsgi",
+                app,
                 "--workers",
                 str(workers),
                 "--threads",

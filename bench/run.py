@@ -49,6 +49,7 @@ PAGES: list[tuple[str, str, bool, float | None]] = [
     ("PCP search: ZIP 93901", "/providers/change/?zip_code=93901", True, 0.4),
     ("PCP search: county Monterey", "/providers/change/?county=Monterey", True, 0.4),
 ]
+BARE = "Bare Django view (bench/bare.py)"
 WEIGHED = ["/accounts/login/", "/", "/profile/", "/profile/id-cards/", "/coverage/", "/providers/"]
 WEIGHED += ["/providers/change/?last_name=ma"]
 
@@ -150,6 +151,16 @@ def main() -> None:
     finally:
         server.stop()
 
+    # The scale the issue quotes: a bare Django view with one query, served the same way.
+    bare = Server(env, port=args.port + 3, workers=args.workers, app="bench.bare:application")
+    try:
+        bare_url = f"http://127.0.0.1:{args.port + 3}/"
+        wrk(bare_url, seconds=args.warm_up, connections=args.connections)
+        results[BARE] = wrk(bare_url, seconds=args.seconds, connections=args.connections)
+        print(f"{BARE}: {results[BARE].rps:.0f} req/s, p50 {results[BARE].p50_ms:.1f} ms")
+    finally:
+        bare.stop()
+
     pdf_process = probes.pdf_in_process(env, username=users[2])
     single = Server(env, port=args.port + 1, workers=1)
     try:
@@ -183,7 +194,7 @@ def main() -> None:
         "",
     ]
     rows = []
-    for name, _path, _logged_in, target in PAGES:
+    for name, target in [(BARE, None), *((name, target) for name, _, _, target in PAGES)]:
         if name not in results:
             continue
         result = results[name]
