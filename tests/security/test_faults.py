@@ -230,6 +230,7 @@ def test_pages_answer_while_redis_is_down_and_the_email_goes_out_once_it_is_back
     assert member.user is not None
     member.user.email = "jose@example.com"
     member.user.save()
+    make_provider(first_name="Lucía", last_name="García")
     private_redis.stop()
 
     client = Client()
@@ -237,6 +238,9 @@ def test_pages_answer_while_redis_is_down_and_the_email_goes_out_once_it_is_back
     response = client.post("/accounts/login/", {"login": "jose.nunez", "password": MEMBER_PASSWORD})
     assert response.status_code == 302, "sign-in failed without Redis"
     assert client.get("/profile/").status_code == 200
+    # Change PCP's cached fragments (providers/results.py) are rendered instead.
+    search = client.get("/providers/change/", {"last_name": "gar"}).content.decode()
+    assert ">Lucía García</label>" in search and 'value="gar"' in search
     response = client.post("/profile/phone/add/", {"kind": "cell", "number": "(831) 555-0143"})
     assert response.status_code == 302
     assert time.monotonic() - started < 15, "pages hung waiting for Redis"
