@@ -192,6 +192,25 @@ def test_results_are_paged_twenty_at_a_time(member_client: Client) -> None:
     assert 'rel="next"' not in third
 
 
+def test_a_long_search_is_listed_up_to_the_last_page_then_asks_to_narrow_it(
+    member_client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("providers.views.MAX_PAGES", 2)  # 40 providers listed instead of 1,000
+    doctors = [make_provider(first_name=f"Doc{n:02d}", last_name="Garza") for n in range(45)]
+    narrow = "Add more letters, a Zip Code or a County to narrow your search."
+
+    first = search(member_client, last_name="gar")
+    assert 'rel="next"' in first and narrow not in first
+    last = search(member_client, last_name="gar", page="2")
+    assert names(last) == [f"Doc{n:02d} Garza" for n in range(20, 40)]
+    assert 'rel="next"' not in last and narrow in last
+    assert names(search(member_client, last_name="gar", page="9")) == names(last)
+
+    for doctor in doctors[40:]:
+        doctor.delete()
+    assert narrow not in search(member_client, last_name="gar", page="2"), "all 40 are listed"
+
+
 def test_results_page_costs_the_same_queries_for_1_or_50_matches(
     member_client: Client, member: Member
 ) -> None:
