@@ -1,7 +1,8 @@
 """Django's Redis cache, made to step aside when Redis is down.
 
 The cache holds only what can be rebuilt (sessions are in the database and only read through
-the cache, rate-limit counters, rendered PDFs), so a Redis outage must not take the portal down
+the cache, rate-limit counters, Change PCP's rendered rows and search form: providers/results.py;
+nothing of a member's record), so a Redis outage must not take the portal down
 with it: every read is a miss, every write is dropped, and a warning is logged. The sockets have
 short timeouts so a page does not hang waiting for a Redis that is gone.
 
