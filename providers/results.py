@@ -12,7 +12,6 @@ member's record.
 
 import hashlib
 from collections.abc import Sequence
-from functools import cache as once
 
 import django
 from django import forms
@@ -34,26 +33,31 @@ KEEP_SECONDS = 24 * 60 * 60
 Refusal = str | Promise | None
 
 
-@once
-def _templates_version(names: tuple[str, ...]) -> str:
-    # Read once per process. Django's version stands for its widget templates.
-    sources = django.get_version() + "".join(get_template(name).template.source for name in names)  # type: ignore[attr-defined]
-    return hashlib.blake2b(sources.encode(), digest_size=6).hexdigest()
+def _key_prefix(kind: str, templates: tuple[str, ...]) -> str:
+    """The start of every key of one kind of fragment: the templates' sources and the language.
+
+    The sources are read on each page (from the template loader's cache), so a deploy, or
+    runserver reloading an edited template, starts new keys at once. Django's version stands for
+    its widget templates.
+    """
+    sources = django.get_version() + "".join(get_template(name).template.source for name in templates)  # type: ignore[attr-defined]
+    return f"pcp-{kind}:{_digest(sources, 6)}:{get_language()}"
 
 
-def _key(kind: str, templates: tuple[str, ...], shown: str) -> str:
-    data = hashlib.blake2b(shown.encode(), digest_size=8).hexdigest()
-    return f"pcp-{kind}:{_templates_version(templates)}:{get_language()}:{data}"
+def _digest(text: str, size: int = 8) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=size).hexdigest()
 
 
-def _row_key(provider: Provider, refusal: Refusal) -> str:
-    shown = [getattr(provider, field.attname) for field in Provider._meta.concrete_fields]
-    return _key("result", ROW_TEMPLATES, repr([*shown, None if refusal is None else str(refusal)]))
+def _shown(provider: Provider, refusal: Refusal) -> str:
+    """Everything a row shows, as text."""
+    data = [getattr(provider, field.attname) for field in Provider._meta.concrete_fields]
+    return repr([*data, None if refusal is None else str(refusal)])
 
 
 def search_result_rows(results: Sequence[tuple[Provider, Refusal]]) -> list[SafeString]:
     """Each (provider, refusal) as its results row, in order; one cache round trip."""
-    keys = [_row_key(provider, refusal) for provider, refusal in results]
+    prefix = _key_prefix("result", ROW_TEMPLATES)
+    keys = [f"{prefix}:{_digest(_shown(provider, refusal))}" for provider, refusal in results]
     cached = cache.get_many(keys)
     rendered: dict[str, str] = {}
     rows = []
@@ -75,7 +79,8 @@ def search_form_fields(form: forms.Form) -> SafeString:
     """
     if form.errors:
         return render_to_string(FORM_TEMPLATE, {"form": form})
-    key = _key("form", FORM_TEMPLATES, repr([form[name].value() for name in form.fields]))
+    typed = repr([form[name].value() for name in form.fields])
+    key = f"{_key_prefix('form', FORM_TEMPLATES)}:{_digest(typed)}"
     html = cache.get(key)
     if html is None:
         html = render_to_string(FORM_TEMPLATE, {"form": form})

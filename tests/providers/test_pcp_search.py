@@ -4,6 +4,8 @@ and providers who cannot be chosen shown with the reason and a disabled radio bu
 import datetime
 import re
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 import time_machine
@@ -130,6 +132,24 @@ def test_a_provider_changed_in_the_directory_shows_the_change_at_once(member_cli
 
     assert "(831) 555-0199" in html and "(831) 555-0110" not in html
     assert "<dt>Accepting new patients</dt><dd>No</dd>" in html
+
+
+def test_an_edited_results_template_shows_on_the_next_search(
+    member_client: Client, settings: Any, tmp_path: Path
+) -> None:
+    # As after a deploy, or runserver reloading the template: the cached rows are not served.
+    make_provider(last_name="García")
+    original = settings.BASE_DIR / "templates" / "providers" / "includes" / "search_result.html"
+    assert "Cannot be chosen:" in original.read_text()
+    assert "Clínica del Valle" in search(member_client, last_name="garcia")
+
+    edited = tmp_path / "providers" / "includes" / "search_result.html"
+    edited.parent.mkdir(parents=True)
+    edited.write_text(original.read_text().replace("{% include", "<p>Edited row</p>{% include"))
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+
+    html = search(member_client, last_name="garcia")
+    assert "<p>Edited row</p>" in html and "Clínica del Valle" in html
 
 
 def test_results_follow_the_page_language_after_an_english_visit(member_client: Client) -> None:
