@@ -2,26 +2,28 @@
 
 `id_card_for()` is the card's one selector: the HTML page, the printed PDF and its cache all
 use the same `IdCard`, so they cannot disagree. Its `fingerprint` changes exactly when something
-printed on the card changes (including the language of its labels and the card's layout), which
-is what decides whether a stored PDF can be served again.
+printed on the card changes (including the language of its labels, their translations and the
+card's layout), which is what decides whether a stored PDF can be served again.
 """
 
 import dataclasses
 import datetime
 import hashlib
 import json
+import weakref
 
 from django.conf import settings
 from django.db import connection
+from django.template.loader import get_template
 from django.utils import translation
+from django.utils.translation import trans_real
 
 from coverage.models import Coverage
 from members.models import Member
 from portal.phones import phone_national
 from providers.models import Provider
 
-# Bump when templates/idcards/card_pdf.html changes, so stored PDFs are rendered again.
-CARD_LAYOUT_VERSION = 1
+PDF_TEMPLATE = "idcards/card_pdf.html"
 
 # Pharmacy benefit identifiers printed on the card (Medi-Cal Rx); settings may override them.
 RX_BIN = getattr(settings, "PLAN_RX_BIN", "610011")
@@ -58,9 +60,31 @@ class IdCard:
     @property
     def fingerprint(self) -> str:
         """sha256 of the card's data and layout version: equal fingerprints, identical PDFs."""
-        data = {**dataclasses.asdict(self), "layout": CARD_LAYOUT_VERSION}
+        data = {**dataclasses.asdict(self), "layout": card_layout(self.language)}
         encoded = json.dumps(data, sort_keys=True, default=str).encode()
         return hashlib.sha256(encoded).hexdigest()
+
+
+def card_layout(language: str) -> str:
+    """A digest of what the printed card's layout and wording come from: the PDF template's
+    source and the language's translations. It is part of the fingerprint, so a release that
+    changes either prints every card afresh, without anyone having to remember to."""
+    source: str = get_template(PDF_TEMPLATE).template.source  # type: ignore[attr-defined]
+    return hashlib.sha256((source + _catalogue_digest(language)).encode()).hexdigest()
+
+
+_catalogue_digests: "weakref.WeakKeyDictionary[object, str]" = weakref.WeakKeyDictionary()
+
+
+def _catalogue_digest(language: str) -> str:
+    # Django keeps one translation object per language until its files change (then it makes a
+    # new one), so each object's catalogue is hashed once.
+    catalogue = trans_real.translation(language)
+    digest = _catalogue_digests.get(catalogue)
+    if digest is None:
+        messages = sorted(catalogue._catalog.items(), key=repr)  # type: ignore[attr-defined]
+        digest = _catalogue_digests[catalogue] = hashlib.sha256(repr(messages).encode()).hexdigest()
+    return digest
 
 
 # What the card shows, read in one statement. The card is read on every print and every visit to

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from idcards.cards import IdCard
+from idcards.cards import PDF_TEMPLATE, IdCard
 from idcards.models import IdCardPdf
 from members.models import Member
 from portal.pdf import html_to_pdf
@@ -22,7 +22,7 @@ PDF_FILENAME = "member-id-card.pdf"
 
 def render_card_pdf(card: IdCard) -> bytes:
     """Render the card's front and back at real card size on a letter page (PDF/UA-1)."""
-    return html_to_pdf(render_to_string("idcards/card_pdf.html", {"card": card}))
+    return html_to_pdf(render_to_string(PDF_TEMPLATE, {"card": card}))
 
 
 def warm_up() -> None:

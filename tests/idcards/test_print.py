@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import polib
 import pytest
 import weasyprint
 from django.db import connection
@@ -132,6 +133,38 @@ def test_a_pcp_change_renders_a_new_pdf(
     assert bytes(after.pdf) == pdf
     text = pdf_text(pdf, tmp_path)
     assert "Luis Pham" in text and "Ana García" not in text
+
+
+def test_a_release_that_changes_the_card_template_prints_a_new_pdf(
+    member_client: Client, carded_member: Member, settings: Any, tmp_path: Path
+) -> None:
+    member_client.get(PRINT_URL)
+    original = settings.BASE_DIR / "templates" / "idcards" / "card_pdf.html"
+    edited = tmp_path / "templates" / "idcards" / "card_pdf.html"
+    edited.parent.mkdir(parents=True)
+    edited.write_text(original.read_text().replace("<h1>", "<h1>Reissued "))
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path / "templates", *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+
+    assert "Reissued" in pdf_text(member_client.get(PRINT_URL).content, tmp_path)
+
+
+def test_a_release_that_changes_the_cards_translations_prints_a_new_pdf(
+    member_client: Client, carded_member: Member, settings: Any, tmp_path: Path
+) -> None:
+    member_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    member_client.get(PRINT_URL)
+    # A newer Spanish catalogue with another wording for one label, ahead of ours.
+    catalogue = polib.POFile()
+    catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    catalogue.append(polib.POEntry(msgid="Member name", msgstr="Afiliado nuevo"))
+    mo = tmp_path / "locale" / "es" / "LC_MESSAGES" / "django.mo"
+    mo.parent.mkdir(parents=True)
+    catalogue.save_as_mofile(str(mo))
+    settings.LOCALE_PATHS = [tmp_path / "locale", *settings.LOCALE_PATHS]
+
+    assert "Afiliado nuevo" in pdf_text(member_client.get(PRINT_URL).content, tmp_path)
 
 
 def test_stored_pdf_is_served_with_a_fixed_number_of_queries(
