@@ -32,9 +32,10 @@ from django.db import connection
 
 from coverage.models import Coverage
 from members.models import Address, AddressKind, Member, Phone, PhoneKind, User
-from providers.models import Gender, PcpAssignment, Provider
+from providers.models import Gender, PcpAssignment
 from tests.browser.pages import Checker
 from tests.outbox.smtp_server import SMTPServer, smtp_server
+from tests.providers.pcp_factories import make_provider
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -289,10 +290,10 @@ def plan_member(**fields: object) -> Member:
         effective_date=datetime.date(2020, 1, 1),
         end_date=datetime.date(2022, 12, 31),
     )
-    current = _provider(
+    current = make_provider(
         npi="1000000001", first_name="Ana", last_name="García", clinic_name="Salinas Family Clinic"
     )
-    _provider(
+    make_provider(
         npi="1000000002", first_name="Luis", last_name="Pham", gender=Gender.MALE, clinic_name="Valle Clinic"
     )
     PcpAssignment.objects.create(
@@ -309,27 +310,6 @@ def plan_member(**fields: object) -> Member:
     )
     Phone.objects.create(member=member, kind=PhoneKind.HOME, number="+18315550123", is_primary=True)
     return member
-
-
-def _provider(**fields: object) -> Provider:
-    defaults: dict[str, object] = {
-        "specialty": "Family Medicine",
-        "gender": Gender.FEMALE,
-        "is_primary_care": True,
-        "accepting_new_patients": True,
-        "languages": ["en", "es"],
-        "address_line1": "300 Main St",
-        "city": "Salinas",
-        "county": "Monterey",
-        "state": "CA",
-        "zip_code": "93901",
-        "phone": "+18315550110",
-    }
-    defaults.update(fields)
-    provider = Provider(**defaults)
-    provider.fold_names()
-    provider.save()
-    return provider
 
 
 @pytest.fixture

@@ -5,13 +5,12 @@ from collections.abc import Callable
 
 import pytest
 import time_machine
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from pytest_django import DjangoAssertNumQueries
 
 from coverage.models import Coverage
 from members.models import Member
+from tests.queries import queries_for
 
 # 06:30 UTC on October 1 is still 11:30 p.m. on September 30 in California (PDT).
 LATE_SEPTEMBER_30_IN_CALIFORNIA = datetime.datetime(2026, 10, 1, 6, 30, tzinfo=datetime.UTC)
@@ -110,9 +109,7 @@ def test_query_count_does_not_grow_with_coverage_spans(
     span(member, "Medi-Cal", "Alliance Medi-Cal", datetime.date(2020, 1, 1), None)
     span(member, "IHSS", "Alliance Care IHSS", datetime.date(2010, 1, 1), datetime.date(2011, 1, 1))
     member_client.get(url)  # warm the session
-    with CaptureQueriesContext(connection) as captured:
-        member_client.get(url)
-    few = len(captured)  # count now: every request clears the connection's query log
+    few = queries_for(member_client, url)
 
     start = datetime.date(1990, 1, 1)
     Coverage.objects.bulk_create(

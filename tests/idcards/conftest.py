@@ -11,6 +11,21 @@ from members.models import Address, AddressKind, Member, User
 from providers.models import PcpAssignment, Provider
 
 
+def add_past_coverage(member: Member, count: int) -> None:
+    """`count` ended Medi-Cal spans, one a month from 1990: a long enrollment history."""
+    start = datetime.date(1990, 1, 1)
+    Coverage.objects.bulk_create(
+        Coverage(
+            member=member,
+            program="Medi-Cal",
+            plan=f"Plan {n}",
+            effective_date=start + datetime.timedelta(days=30 * n),
+            end_date=start + datetime.timedelta(days=30 * n + 20),
+        )
+        for n in range(count)
+    )
+
+
 @pytest.fixture
 def provider(db: None) -> Provider:
     return Provider.objects.create(

@@ -3,15 +3,14 @@
 import datetime
 from collections.abc import Callable
 
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from pytest_django import DjangoAssertNumQueries
 
-from coverage.models import Coverage
 from idcards.models import IdCardOrder
 from members.models import Member
 from providers.models import PcpAssignment, Provider
+from tests.idcards.conftest import add_past_coverage
+from tests.queries import queries_for
 
 
 def test_needs_log_in(client: Client, db: None) -> None:
@@ -92,21 +91,9 @@ def test_query_count_does_not_grow_with_history(
     member_client: Client, carded_member: Member, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
     member_client.get("/profile/id-cards/")  # warm the session
-    with CaptureQueriesContext(connection) as captured:
-        member_client.get("/profile/id-cards/")
-    few = len(captured)  # count now: every request clears the connection's query log
+    few = queries_for(member_client, "/profile/id-cards/")
 
-    start = datetime.date(1990, 1, 1)
-    Coverage.objects.bulk_create(
-        Coverage(
-            member=carded_member,
-            program="Medi-Cal",
-            plan=f"Plan {n}",
-            effective_date=start + datetime.timedelta(days=30 * n),
-            end_date=start + datetime.timedelta(days=30 * n + 20),
-        )
-        for n in range(200)
-    )
+    add_past_coverage(carded_member, 200)
     IdCardOrder.objects.bulk_create(
         IdCardOrder(
             member=carded_member, status="mailed", line1="1 A St", city="Salinas", state="CA", zip_code="1"

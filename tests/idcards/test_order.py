@@ -10,10 +10,8 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.contrib.messages.storage.fallback import FallbackStorage
-from django.db import connection
 from django.http import HttpRequest, StreamingHttpResponse
 from django.test import Client, RequestFactory
-from django.test.utils import CaptureQueriesContext
 from pytest_django import DjangoAssertNumQueries
 
 from idcards.admin import IdCardOrderAdmin
@@ -21,6 +19,7 @@ from idcards.models import IdCardOrder, OrderStatus
 from idcards.services import idcard_order, idcard_orders_mark_mailed
 from members.models import Address, Member, User
 from outbox.models import Email
+from tests.queries import queries_for
 
 ORDER_URL = "/profile/id-cards/order/"
 
@@ -134,13 +133,8 @@ def test_order_pages_have_a_fixed_number_of_queries(
 ) -> None:
     member_client.post(ORDER_URL)
     member_client.get(ORDER_URL)
-    # Count right away: every request clears the connection's query log.
-    with CaptureQueriesContext(connection) as captured:
-        member_client.get(ORDER_URL)
-    few_confirm = len(captured)
-    with CaptureQueriesContext(connection) as captured:
-        member_client.get(ORDER_URL + "done/")
-    few_done = len(captured)
+    few_confirm = queries_for(member_client, ORDER_URL)
+    few_done = queries_for(member_client, ORDER_URL + "done/")
     IdCardOrder.objects.update(status=OrderStatus.MAILED)
     IdCardOrder.objects.bulk_create(
         IdCardOrder(

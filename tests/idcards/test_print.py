@@ -10,20 +10,18 @@ from typing import Any
 import polib
 import pytest
 import weasyprint
-from django.db import connection
 from django.template.loader import render_to_string
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from pytest_django import DjangoAssertNumQueries
 
-from coverage.models import Coverage
 from idcards.cards import id_card_for
 from idcards.models import IdCardPdf
 from members.models import Member
 from portal.clock import plan_today
 from portal.pdf import FetchRefused, PdfRenderTimeout, StaticFilesOnlyFetcher, html_to_pdf, static_roots
 from providers.models import PcpAssignment, Provider
-from tests.idcards.conftest import pdf_streams
+from tests.idcards.conftest import add_past_coverage, pdf_streams
+from tests.queries import queries_for
 
 PRINT_URL = "/profile/id-cards/print/"
 
@@ -171,20 +169,8 @@ def test_stored_pdf_is_served_with_a_fixed_number_of_queries(
     member_client: Client, carded_member: Member, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
     member_client.get(PRINT_URL)  # renders and stores the card
-    with CaptureQueriesContext(connection) as captured:
-        member_client.get(PRINT_URL)
-    few = len(captured)  # count now: every request clears the connection's query log
-    start = datetime.date(1990, 1, 1)
-    Coverage.objects.bulk_create(
-        Coverage(
-            member=carded_member,
-            program="Medi-Cal",
-            plan=f"Plan {n}",
-            effective_date=start + datetime.timedelta(days=30 * n),
-            end_date=start + datetime.timedelta(days=30 * n + 20),
-        )
-        for n in range(200)
-    )
+    few = queries_for(member_client, PRINT_URL)
+    add_past_coverage(carded_member, 200)
     with django_assert_num_queries(few):
         response = member_client.get(PRINT_URL)
     assert response.status_code == 200

@@ -1,0 +1,16 @@
+"""Counting a page's queries, for the tests that pin each member page's query count."""
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+
+def queries_for(client: Client, url: str) -> int:
+    """How many queries one GET of `url` makes now.
+
+    Count right after a request: every request clears the connection's query log, so the log
+    cannot be read later. Warm the session first (its first request also writes it).
+    """
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return len(captured)
