@@ -10,16 +10,14 @@ import dataclasses
 import datetime
 import hashlib
 import json
-import weakref
 
 from django.conf import settings
 from django.db import connection
-from django.template.loader import get_template
 from django.utils import translation
-from django.utils.translation import trans_real
 
 from coverage.models import Coverage
 from members.models import Member
+from portal.fingerprints import catalogue_digest, templates_digest
 from portal.phones import phone_national
 from providers.models import Provider
 
@@ -69,22 +67,7 @@ def card_layout(language: str) -> str:
     """A digest of what the printed card's layout and wording come from: the PDF template's
     source and the language's translations. It is part of the fingerprint, so a release that
     changes either prints every card afresh, without anyone having to remember to."""
-    source: str = get_template(PDF_TEMPLATE).template.source  # type: ignore[attr-defined]
-    return hashlib.sha256((source + _catalogue_digest(language)).encode()).hexdigest()
-
-
-_catalogue_digests: "weakref.WeakKeyDictionary[object, str]" = weakref.WeakKeyDictionary()
-
-
-def _catalogue_digest(language: str) -> str:
-    # Django keeps one translation object per language until its files change (then it makes a
-    # new one), so each object's catalogue is hashed once.
-    catalogue = trans_real.translation(language)
-    digest = _catalogue_digests.get(catalogue)
-    if digest is None:
-        messages = sorted(catalogue._catalog.items(), key=repr)  # type: ignore[attr-defined]
-        digest = _catalogue_digests[catalogue] = hashlib.sha256(repr(messages).encode()).hexdigest()
-    return digest
+    return templates_digest([PDF_TEMPLATE]) + catalogue_digest(language)
 
 
 # What the card shows, read in one statement. The card is read on every print and every visit to

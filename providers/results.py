@@ -16,11 +16,12 @@ from collections.abc import Sequence
 import django
 from django import forms
 from django.core.cache import cache
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from portal.fingerprints import templates_digest
 from providers.models import Provider
 
 ROW_TEMPLATE = "providers/includes/search_result.html"
@@ -36,16 +37,13 @@ Refusal = str | Promise | None
 def _key_prefix(kind: str, templates: tuple[str, ...]) -> str:
     """The start of every key of one kind of fragment: the templates' sources and the language.
 
-    The sources are read on each page (from the template loader's cache), so a deploy, or
-    runserver reloading an edited template, starts new keys at once. Django's version stands for
-    its widget templates.
+    Django's version stands for its widget templates.
     """
-    sources = django.get_version() + "".join(get_template(name).template.source for name in templates)  # type: ignore[attr-defined]
-    return f"pcp-{kind}:{_digest(sources, 6)}:{get_language()}"
+    return f"pcp-{kind}:{django.get_version()}:{templates_digest(templates)[:12]}:{get_language()}"
 
 
-def _digest(text: str, size: int = 8) -> str:
-    return hashlib.blake2b(text.encode(), digest_size=size).hexdigest()
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 def _shown(provider: Provider, refusal: Refusal) -> str:
