@@ -44,6 +44,22 @@ class ContactEmailInline(admin.TabularInline):
     fields = ["address", "is_primary"]
 
 
+# The member record as staff see it.
+MEMBER_FIELDS = (
+    "member_id",
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "sex",
+    "county",
+    "head_of_household",
+    "user",
+    "preferred_language",
+    "created_at",
+    "updated_at",
+)
+
+
 @admin.register(Member)
 class MemberAdmin(admin.ModelAdmin):
     list_display = ["member_id", "last_name", "first_name", "county", "has_account"]
@@ -58,32 +74,9 @@ class MemberAdmin(admin.ModelAdmin):
     search_fields = ["=member_id", "^last_name", "^first_name"]
     search_help_text = _("Member ID, or the start of a last or first name.")
     inlines = [AddressInline, PhoneInline, ContactEmailInline]
-    fields = [
-        "member_id",
-        "first_name",
-        "last_name",
-        "date_of_birth",
-        "sex",
-        "county",
-        "head_of_household",
-        "user",
-        "preferred_language",
-        "created_at",
-        "updated_at",
-    ]
-    # Enrollment owns these; an edit here would be overwritten by the next enrollment feed.
-    readonly_fields = [
-        "member_id",
-        "first_name",
-        "last_name",
-        "date_of_birth",
-        "sex",
-        "county",
-        "head_of_household",
-        "user",
-        "created_at",
-        "updated_at",
-    ]
+    fields = MEMBER_FIELDS
+    # Enrollment owns all but the language; an edit would be overwritten by the next enrollment feed.
+    readonly_fields = [name for name in MEMBER_FIELDS if name != "preferred_language"]
 
     @admin.display(boolean=True, description=_("online account"))
     def has_account(self, obj: Member) -> bool:
