@@ -2,12 +2,13 @@
 kept with its line number and the problems found in it."""
 
 import csv
+import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.core.management.base import CommandError
 
-from portal.csvimport.cells import CellError
+from portal.csvimport.cells import CellError, parse_date
 
 
 @dataclass(frozen=True, order=True)
@@ -63,6 +64,14 @@ class Row:
             self.error(column, "required")
             return stand_in
         return self.value(column, parse, blank=stand_in)
+
+    def period(self, start: str, end: str) -> tuple[datetime.date, datetime.date | None]:
+        """A required first day and an optional last day (inclusive) that is not before it."""
+        starts = self.required(start, parse_date, stand_in=datetime.date.min)
+        ends = self.value(end, parse_date, blank=None)
+        if ends and ends < starts:
+            self.error(end, f"before {start}")
+        return starts, ends
 
 
 def read_rows(path: str, columns: Sequence[str]) -> Iterator[Row]:

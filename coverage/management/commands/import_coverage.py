@@ -5,13 +5,12 @@ date (only the end date can change), so members see the programs they are enroll
 must already be on record: import the member file first. The format is in docs/csv-formats.md.
 """
 
-import datetime
 from collections.abc import Hashable, Iterable
 from typing import Any
 
 from coverage.models import Coverage
 from members.models import Member
-from portal.csvimport.cells import max_length, parse_date
+from portal.csvimport.cells import max_length
 from portal.csvimport.command import ALL_OR_NOTHING, ImportCommand, Parsed, resolve
 from portal.csvimport.reading import Row, RowError
 from portal.csvimport.writing import Tally, upsert
@@ -32,10 +31,7 @@ class Command(ImportCommand[dict[str, Any]]):
     columns = ("member_id", "program", "plan", "effective_date", "end_date")
 
     def parse_row(self, row: Row) -> dict[str, Any]:
-        starts = row.required("effective_date", parse_date, stand_in=datetime.date.min)
-        ends = row.value("end_date", parse_date, blank=None)
-        if ends and ends < starts:
-            row.error("end_date", "before effective_date")
+        starts, ends = row.period("effective_date", "end_date")
         return {
             "member_id": row.text("member_id", max_length=max_length(Member, "member_id")),
             "program": row.text("program", max_length=max_length(Coverage, "program")),

@@ -12,7 +12,7 @@ from collections.abc import Hashable, Iterable, Iterator
 from typing import Any
 
 from members.models import Member
-from portal.csvimport.cells import max_length, parse_date, parse_npi
+from portal.csvimport.cells import max_length, parse_npi
 from portal.csvimport.command import ALL_OR_NOTHING, ImportCommand, Parsed, resolve
 from portal.csvimport.reading import Row, RowError
 from portal.csvimport.writing import Tally, chunked, upsert
@@ -38,10 +38,7 @@ class Command(ImportCommand[dict[str, Any]]):
     columns = ("member_id", "npi", "effective_from", "effective_to")
 
     def parse_row(self, row: Row) -> dict[str, Any]:
-        starts = row.required("effective_from", parse_date, stand_in=datetime.date.min)
-        ends = row.value("effective_to", parse_date, blank=None)
-        if ends and ends < starts:
-            row.error("effective_to", "before effective_from")
+        starts, ends = row.period("effective_from", "effective_to")
         return {
             "member_id": row.text("member_id", max_length=max_length(Member, "member_id")),
             "npi": row.required("npi", parse_npi, stand_in=""),
