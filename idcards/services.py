@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from idcards.models import IdCardOrder, OrderStatus
-from members.models import Address, AddressKind, Member, User
+from members.models import Address, AddressKind, Member, User, email_language
 from outbox.services import email_queue
 
 
@@ -74,7 +74,7 @@ def _email_confirmation(*, member: Member) -> None:
             "first_name": member.first_name,
             "idcards_url": settings.SITE_URL + reverse("idcards"),
         },
-        language=user.preferred_language or translation.get_language() or settings.LANGUAGE_CODE,
+        language=email_language(user),
         member=member,
     )
 

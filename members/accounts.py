@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from members.codes import CodeCheck, code_check, code_issue, code_send
-from members.models import CodePurpose, Member, Phone, PhoneKind, User, VerificationCode
+from members.models import CodePurpose, Member, Phone, PhoneKind, User, VerificationCode, email_language
 from outbox.services import email_queue
 
 
@@ -98,7 +98,7 @@ def account_first_login(*, user: User) -> None:
                     "first_name": member.first_name,
                     "login_url": settings.SITE_URL + reverse("account_login"),
                 },
-                language=user.preferred_language or translation.get_language(),
+                language=email_language(user),
                 member=member,
             )
 

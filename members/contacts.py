@@ -17,7 +17,6 @@ from typing import Any, Literal
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from members.codes import CodeCheck, code_check, code_issue, code_send
@@ -33,6 +32,7 @@ from members.models import (
     Phone,
     User,
     VerificationCode,
+    email_language,
 )
 from outbox.services import email_queue
 
@@ -213,7 +213,7 @@ def _notify_changed(member: Member, *, to: str | None = None) -> None:
         to=address,
         template="members/contact_changed",
         context={"first_name": member.first_name},
-        language=(user.preferred_language if user is not None else "") or translation.get_language(),
+        language=email_language(user),
         member=member,
     )
 
@@ -281,7 +281,7 @@ def account_email_change_verify(*, member: Member, user: User, record_id: int | 
             to=old_email,
             template="members/email_changed_notice",
             context={"first_name": member.first_name},
-            language=user.preferred_language or translation.get_language(),
+            language=email_language(user),
             member=member,
         )
     _notify_changed(member, to=new_email)

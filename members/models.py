@@ -2,9 +2,11 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,6 +27,11 @@ class User(AbstractUser):
         constraints = [
             models.UniqueConstraint(Lower("username"), name="user_username_ci_unique"),
         ]
+
+
+def email_language(user: User | None) -> str:
+    """The language of an email to `user`: the one they chose, else the one the page is in."""
+    return (user.preferred_language if user is not None else "") or get_language() or settings.LANGUAGE_CODE
 
 
 class MemberQuerySet(models.QuerySet["Member"]):
