@@ -10,6 +10,10 @@ and changelist actions) for every model that holds a member's data, and writes:
 
 each naming the member whose record it was. Views that fail (403, 404, a form with errors)
 record nothing: nothing was shown or changed.
+
+Which models hold a member's data, and how to reach the member from a row, each app declares
+(`member_records` in its apps.py). The model and the view are read from the resolved admin view
+itself (the ModelAdmin that Django attaches to it), not parsed out of the URL name.
 """
 
 from collections.abc import Callable
@@ -19,21 +23,16 @@ from django.apps import apps
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 
-from audit.models import AuditAction
+from audit.actions import ADMIN_CHANGE, ADMIN_LIST, ADMIN_SEARCH, ADMIN_VIEW
 from audit.services import audit_record
+from portal.registry import member_records
 
-# model label → how to reach the member from a row ("" when the row is the member).
-MEMBER_RECORDS: dict[str, str] = {
-    "members.member": "",
-    "members.address": "member_id",
-    "members.phone": "member_id",
-    "members.contactemail": "member_id",
-    "members.contactchange": "member_id",
-    "coverage.coverage": "member_id",
-    "providers.pcpassignment": "member_id",
-    "providers.pcpchangerequest": "member_id",
-    "idcards.idcardorder": "member_id",
-    "outbox.email": "member_id",
+# The ModelAdmin views whose pages show or change member records, by the view method's name.
+_ADMIN_VIEWS = {
+    "changelist_view": "changelist",
+    "change_view": "change",
+    "history_view": "history",
+    "delete_view": "delete",
 }
 
 # Changelist actions that read rows rather than change them.
@@ -42,7 +41,7 @@ READING_ACTIONS = frozenset({"export_csv"})
 
 def _member_ids(label: str, pks: list[str]) -> list[int]:
     model: type[models.Model] = apps.get_model(label)
-    field = MEMBER_RECORDS[label]
+    field = member_records()[label]
     try:
         if not field:
             return sorted({int(pk) for pk in pks})
@@ -74,13 +73,13 @@ class AdminAuditMiddleware:
         self, request: HttpRequest, view_func: object, view_args: object, view_kwargs: dict[str, object]
     ) -> None:
         # Before the view runs: a record deleted by it still names its member here.
-        match = request.resolver_match
-        if match is None or match.namespace != "admin" or not match.url_name:
+        model_admin = getattr(view_func, "model_admin", None)
+        view = _ADMIN_VIEWS.get(getattr(view_func, "__name__", ""))
+        if model_admin is None or view is None:
             return
-        label, _, view = match.url_name.rpartition("_")
-        label = label.replace("_", ".", 1)
+        label = model_admin.model._meta.label_lower
         user = getattr(request, "user", None)
-        if label not in MEMBER_RECORDS or user is None or not user.is_authenticated or not user.is_staff:
+        if label not in member_records() or user is None or not user.is_authenticated or not user.is_staff:
             return
         if view == "changelist":
             member_ids = _member_ids(label, request.POST.getlist("_selected_action"))
@@ -95,7 +94,7 @@ class AdminAuditMiddleware:
         if hit.view == "changelist":
             if posted and hit.member_ids and status == 302:
                 name = request.POST.get("action", "")
-                action = AuditAction.ADMIN_VIEW if name in READING_ACTIONS else AuditAction.ADMIN_CHANGE
+                action = ADMIN_VIEW if name in READING_ACTIONS else ADMIN_CHANGE
                 for member_id in hit.member_ids:
                     audit_record(request=request, action=action, member=member_id, detail=f"{label} {name}")
             elif status == 200 and posted and request.POST.get("action") in READING_ACTIONS:
@@ -103,19 +102,19 @@ class AdminAuditMiddleware:
                 for member_id in hit.member_ids:
                     audit_record(
                         request=request,
-                        action=AuditAction.ADMIN_VIEW,
+                        action=ADMIN_VIEW,
                         member=member_id,
                         detail=f"{label} export",
                     )
             elif status == 200 and not posted:
                 searched = bool(request.GET.get("q", "").strip())
-                action = AuditAction.ADMIN_SEARCH if searched else AuditAction.ADMIN_LIST
+                action = ADMIN_SEARCH if searched else ADMIN_LIST
                 audit_record(request=request, action=action, detail=f"{label} list")
             return
         if posted and status == 302:
-            action = AuditAction.ADMIN_CHANGE
+            action = ADMIN_CHANGE
         elif not posted and status == 200:
-            action = AuditAction.ADMIN_VIEW
+            action = ADMIN_VIEW
         else:
             return
         targets: list[int | None] = [*hit.member_ids] or [None]

@@ -1,12 +1,13 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from audit import actions
+from portal import registry
 
-class AuditConfig(AppConfig):
+
+class AuditConfig(registry.PortalApp):
     name = "audit"
     verbose_name = _("Audit trail")
 
-    def ready(self) -> None:
-        from audit import receivers
-
-        receivers.connect()
+    audit_actions = actions.ALL
+    # Reading a member's trail in the admin is itself access to their record.
+    member_records = {"auditevent": "member_id"}

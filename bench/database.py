@@ -34,7 +34,7 @@ def bench_env(*, port: int, database: str = BENCH_DB) -> dict[str, str]:
     """The environment of a production deployment on plain HTTP at 127.0.0.1:`port`."""
     env = dict(os.environ)
     env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings",
+        DJANGO_SETTINGS_MODULE="bench.settings",
         DEBUG="0",
         SECRET_KEY=env.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",

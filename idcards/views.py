@@ -10,14 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from audit.models import AuditAction
 from audit.services import audit_record
+from idcards.audit_actions import IDCARD_ORDERED
 from idcards.cards import id_card_for
 from idcards.models import IdCardOrder
 from idcards.printing import PDF_FILENAME, idcard_pdf
 from idcards.services import NoMailingAddress, idcard_order, mailing_address_for, open_order_for
 from members.decorators import MemberRequest, member_required
-from members.tabs import profile_tabs
 from portal.clock import plan_today
 from portal.pdf import PdfRenderTimeout
 
@@ -29,7 +28,6 @@ def id_cards(request: MemberRequest) -> HttpResponse:
     context = {
         "card": id_card_for(request.member, plan_today()),
         "open_order": open_order_for(request.member),
-        **profile_tabs("idcards"),
     }
     return render(request, "idcards/id_cards.html", context)
 
@@ -63,14 +61,13 @@ def order(request: MemberRequest) -> HttpResponse:
             pass  # The page below says so and offers no button.
         else:
             if created:
-                audit_record(request=request, action=AuditAction.IDCARD_ORDERED, member=request.member)
+                audit_record(request=request, action=IDCARD_ORDERED, member=request.member)
             # Post/redirect/get: reloading the result page cannot submit the order again.
             return redirect("idcard_order_done")
     context = {
         "address": mailing_address_for(request.member),
         "open_order": open_order_for(request.member),
         "submitted": request.method == "POST",
-        **profile_tabs("idcards"),
     }
     return render(request, "idcards/order_confirm.html", context)
 
@@ -82,4 +79,4 @@ def order_done(request: MemberRequest) -> HttpResponse:
     latest = IdCardOrder.objects.filter(member=request.member).order_by("-requested_at", "-id").first()
     if latest is None:
         return redirect("idcard_order")
-    return render(request, "idcards/order_done.html", {"order": latest, **profile_tabs("idcards")})
+    return render(request, "idcards/order_done.html", {"order": latest})

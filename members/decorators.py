@@ -2,8 +2,10 @@
 
 It resolves the signed-in user's own plan record once, as `request.member`, so a view never
 looks a member up by an id from the URL: whatever ids a URL carries, a member reaches only
-their own data. Each member page shown (a GET answered 200) adds a page_view to the audit trail:
-one INSERT, named by the page's URL name, never by what it showed.
+their own data. With `request.member` set, the page gets the member area's navigation and its
+tabs (portal.context_processors.member_area, from what each app declares). Each member page
+shown (a GET answered 200) adds a page_view to the audit trail: one INSERT, named by the page's
+URL name, never by what it showed.
 """
 
 import functools
@@ -13,8 +15,8 @@ from typing import Concatenate, ParamSpec
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 
-from audit.models import AuditAction
 from audit.services import audit_record
+from members.audit_actions import PAGE_VIEW
 from members.models import Member
 
 P = ParamSpec("P")
@@ -47,7 +49,7 @@ def member_required[**P](
         if request.method == "GET" and response.status_code == 200:
             match = request.resolver_match
             page = match.view_name if match is not None else request.path
-            audit_record(request=request, action=AuditAction.PAGE_VIEW, member=member, detail=page)
+            audit_record(request=request, action=PAGE_VIEW, member=member, detail=page)
         return response
 
     return wrapper

@@ -1,7 +1,8 @@
-"""Profile URLs, mounted under /profile/: Personal Information and the account's sign-in email."""
+"""Profile URLs, mounted under /profile/: Personal Information, the sign-in email, Recent activity."""
 
 from django.urls import path, register_converter
 
+from members import activity_views
 from members import profile_views as views
 
 
@@ -26,4 +27,5 @@ urlpatterns = [
     path("<contact_kind:kind>/<int:pk>/delete/", views.contact_delete, name="contact_delete"),
     path("account-email/", views.account_email_change, name="account_email_change"),
     path("account-email/verify/", views.account_email_verify, name="account_email_verify"),
+    path("activity/", activity_views.activity, name="activity"),
 ]

@@ -17,15 +17,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from audit.models import AuditAction
 from audit.services import audit_record
 from members import contacts
+from members.audit_actions import CONTACT_CHANGED
 from members.codes import CodeCheck, code_resend
 from members.contact_forms import CONTACT_FORMS, AccountEmailForm
 from members.decorators import MemberRequest, member_required
 from members.forms import CodeForm
 from members.models import CodePurpose, User
-from members.tabs import profile_tabs
 
 EMAIL_CHANGE_SESSION_KEY = "email_change_code_id"
 
@@ -66,7 +65,6 @@ def personal_information(request: MemberRequest) -> HttpResponse:
             "phones": lists.phones,
             "emails": lists.emails,
             "account_email": _user(request).email,
-            **profile_tabs("profile"),
         },
     )
 
@@ -177,7 +175,7 @@ def account_email_verify(request: MemberRequest) -> HttpResponse:
 def _contact_changed(request: MemberRequest, what: str, message: str) -> HttpResponse:
     """After a contact change: the audit event, the confirmation, back to the Profile."""
     # The audit keeps what kind of contact changed, never the value.
-    audit_record(request=request, action=AuditAction.CONTACT_CHANGED, member=request.member, detail=what)
+    audit_record(request=request, action=CONTACT_CHANGED, member=request.member, detail=what)
     messages.success(request, message)
     return redirect("profile")
 

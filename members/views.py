@@ -10,9 +10,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from audit.models import AuditAction
 from audit.services import audit_record
 from members import accounts
+from members.audit_actions import PASSWORD_RESET, RECOVERY_REQUESTED
 from members.codes import CodeCheck, code_resend
 from members.forms import CodeForm, RecoveryForm, ResetPasswordForm, SignupForm
 from members.models import CodePurpose, VerificationCode
@@ -97,7 +97,7 @@ def recover(request: HttpRequest) -> HttpResponse:
         )
         # The session looks the same whether or not anything matched, and so does every page after.
         request.session[RESET_SESSION_KEY] = record_id
-        audit_record(request=request, action=AuditAction.RECOVERY_REQUESTED, member=matched)
+        audit_record(request=request, action=RECOVERY_REQUESTED, member=matched)
         request.session[RECOVERY_CHOICE_KEY] = [data["forgot_username"], data["reset_password"]]
         return redirect("recover_sent")
     return render(request, "members/recover.html", {"form": form})
@@ -129,7 +129,7 @@ def recover_sent(request: HttpRequest) -> HttpResponse:
                 if record_id
                 else None
             )
-            audit_record(request=request, action=AuditAction.PASSWORD_RESET, member=member_id)
+            audit_record(request=request, action=PASSWORD_RESET, member=member_id)
             request.session.pop(RECOVERY_CHOICE_KEY, None)
             return render(request, "members/recover_done.html")
         if not form.errors:

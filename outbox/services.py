@@ -16,14 +16,13 @@ from typing import cast
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.template import Context, engines
 from django.template.backends.django import DjangoTemplates
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from members.models import Member
 from outbox.models import Email, EmailStatus
 
 logger = logging.getLogger(__name__)
@@ -37,7 +36,7 @@ BACKOFF_CAP = datetime.timedelta(hours=1)
 
 
 def email_queue(
-    *, to: str, template: str, context: dict[str, object], language: str, member: Member | None = None
+    *, to: str, template: str, context: dict[str, object], language: str, member: models.Model | None = None
 ) -> Email:
     """Render `template` in `language` and queue it for `to`; return the outbox row.
 
@@ -65,7 +64,7 @@ def email_queue(
         body_html=body_html,
         template=template,
         language=language,
-        member=member,
+        member_id=member.pk if member is not None else None,
         next_attempt_at=now,
         # The on-commit dispatch below is this row's first hand-off; the sweep waits before another.
         dispatched_at=now,

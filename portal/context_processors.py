@@ -1,10 +1,11 @@
-"""Template context every page needs: the plan's name, how to reach member services, and which
-section of the portal the page is in (the first part of its path, for the navigation)."""
+"""Template context every page needs: the plan's name and how to reach member services; on member
+pages, the member area's navigation and the page's tabs, from what each app declares."""
 
 from django.conf import settings
 from django.http import HttpRequest
 
 from portal.accessibility import GRAYSCALE_COOKIE, TEXT_SIZE_COOKIE, TEXT_SIZES, html_classes
+from portal.registry import member_navigation, member_tabs
 
 
 def plan(request: HttpRequest) -> dict[str, str]:
@@ -12,8 +13,14 @@ def plan(request: HttpRequest) -> dict[str, str]:
         "plan_name": settings.PLAN_NAME,
         "member_services_phone": settings.PLAN_MEMBER_SERVICES_PHONE,
         "plan_tty": settings.PLAN_TTY,
-        "section": request.path.split("/")[1],
     }
+
+
+def member_area(request: HttpRequest) -> dict[str, object]:
+    """Navigation and tabs for a member page (one that `member_required` let through)."""
+    if getattr(request, "member", None) is None:
+        return {}
+    return {"member_nav": member_navigation(request.path_info), **member_tabs(request.path_info)}
 
 
 def accessibility(request: HttpRequest) -> dict[str, object]:

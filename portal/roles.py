@@ -1,12 +1,11 @@
 """Staff roles as data: each group's exact permissions, and the function that makes the database match.
 
-The groups are defined here, in code, rather than clicked together in the admin, so every
-environment has the same roles and a review shows who may do what. `sync_roles()` runs after
-every `migrate` (see PortalConfig.ready) and from `manage.py sync_roles`; it creates missing
-groups and adds and removes permissions until each group holds exactly what ROLES lists.
-Groups that are not in ROLES are left alone.
-
-A feature that gives staff something new to see or do adds its permissions to the role here.
+The groups are defined in code, rather than clicked together in the admin, so every environment
+has the same roles and a review shows who may do what: each app declares what each role may do
+with its own models (`staff_permissions` in its apps.py; portal.registry.roles() gathers them).
+`sync_roles()` runs after every `migrate` (see PortalConfig.ready) and from `manage.py sync_roles`;
+it creates missing groups and adds and removes permissions until each group holds exactly what
+the apps declare. Groups that no app names are left alone.
 """
 
 import logging
@@ -20,42 +19,12 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import DEFAULT_DB_ALIAS, transaction
 
+from portal.registry import MEMBER_SERVICES
+from portal.registry import roles as declared_roles
+
+__all__ = ["MEMBER_SERVICES", "RoleChange", "UnknownPermissions", "sync_roles", "sync_roles_after_migrate"]
+
 logger = logging.getLogger(__name__)
-
-MEMBER_SERVICES = "Member services"
-
-# Permissions are "app_label.codename", as in user.has_perm().
-_CONTACT_RECORDS = [
-    f"members.{action}_{model}"
-    for model in ("address", "phone", "contactemail")
-    for action in ("view", "add", "change", "delete")
-]
-
-ROLES: dict[str, frozenset[str]] = {
-    # Call-centre staff: see everything member-facing and keep contact details current.
-    # Member, coverage and provider records come from the enrollment and provider feeds, and a
-    # PCP change goes through the service that notifies the member, so those are view-only
-    # here ("change member" only opens the member page, where the enrollment fields are
-    # read-only and the contact records are edited). Users, groups and OTP devices belong to
-    # administrators.
-    MEMBER_SERVICES: frozenset(
-        [
-            "members.view_member",
-            "members.change_member",
-            *_CONTACT_RECORDS,
-            "members.view_contactchange",
-            "coverage.view_coverage",
-            "providers.view_provider",
-            "providers.view_pcpassignment",
-            "providers.view_pcpchangerequest",
-            # The ID card printer's queue: see open orders, mark them mailed, export them.
-            "idcards.view_idcardorder",
-            "idcards.change_idcardorder",
-            # Which emails went out or failed (bodies, which may hold codes, are superuser-only).
-            "outbox.view_email",
-        ]
-    ),
-}
 
 
 class UnknownPermissions(Exception):
@@ -86,7 +55,7 @@ def _permission_name(permission: Permission) -> str:
 
 def sync_roles(
     *,
-    roles: Mapping[str, frozenset[str]] = ROLES,
+    roles: Mapping[str, frozenset[str]] | None = None,
     using: str = DEFAULT_DB_ALIAS,
     dry_run: bool = False,
 ) -> list[RoleChange]:
@@ -95,6 +64,8 @@ def sync_roles(
     Raises UnknownPermissions, before writing anything, if a role names a permission that is
     not in the database. Running it again changes nothing.
     """
+    if roles is None:
+        roles = declared_roles()
     wanted_names = set().union(*roles.values()) if roles else set()
     labels = {name.partition(".")[0] for name in wanted_names}
     by_name = {
@@ -150,7 +121,7 @@ def sync_roles_after_migrate(
         return  # auth was migrated away (e.g. `migrate auth zero`): nothing to sync into.
     # Django creates each app's permissions in its own post_migrate receiver, which may run
     # after this one; creating them here first is idempotent and makes the order not matter.
-    labels = {name.partition(".")[0] for names in ROLES.values() for name in names}
+    labels = {name.partition(".")[0] for names in declared_roles().values() for name in names}
     for label in sorted(labels):
         create_permissions(global_apps.get_app_config(label), verbosity=0, using=using, apps=apps)
     try:

@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.plan",
+                "portal.context_processors.member_area",
                 "portal.context_processors.accessibility",
             ],
         },

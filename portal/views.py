@@ -1,39 +1,11 @@
 """Pages that belong to the portal as a whole rather than to one domain."""
 
 from django.conf import settings
-from django.db import connection
+from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
-
-from members.decorators import MemberRequest, member_required
-from members.models import Member, User
-
-
-@member_required
-def home(request: MemberRequest) -> HttpResponse:
-    """The member's home page after log-in."""
-    return render(request, "portal/home.html")
-
-
-def floor(request: HttpRequest) -> HttpResponse:
-    """The benchmark's floor: the shared base template and exactly one cheap query."""
-    return render(request, "portal/floor.html", {"member_count": _members_on_file()})
-
-
-def _members_on_file() -> int:
-    if connection.vendor == "postgresql":
-        # COUNT(*) reads the whole table (about 50 ms for a million members), which would make the
-        # floor slower than the pages it is the yardstick for; the planner's row estimate is one
-        # catalogue row (-1 until the table is first analyzed).
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", [Member._meta.db_table]
-            )
-            row = cursor.fetchone()
-        return max(int(row[0]), 0) if row else 0
-    return Member.objects.count()
 
 
 def terms(request: HttpRequest) -> HttpResponse:
@@ -50,5 +22,5 @@ def set_language(request: HttpRequest) -> HttpResponse:
     response = django_set_language(request)
     code = request.POST.get("language", "")
     if code in dict(settings.LANGUAGES) and request.user.is_authenticated:
-        User.objects.filter(pk=request.user.pk).update(preferred_language=code)
+        get_user_model().objects.filter(pk=request.user.pk).update(preferred_language=code)
     return response

@@ -13,14 +13,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from audit.models import AuditAction
 from audit.services import audit_record
 from members.decorators import MemberRequest, member_required
-from members.tabs import Tab
 from portal.clock import first_of_next_month, plan_today
+from providers.audit_actions import PCP_CHANGED
 from providers.forms import PcpReasonForm, ProviderChoiceForm, ProviderSearchForm
 from providers.models import Provider
 from providers.results import search_form_fields, search_result_rows
@@ -32,24 +30,13 @@ PAGE_SIZE = 20
 # the search. Each page costs the rows before it (OFFSET): page 50 about 2 ms at 200,000
 # providers, page 900 of "m" 57 ms (docs/providers.md).
 MAX_PAGES = 50
-PROVIDERS_TABS = [("providers", gettext_lazy("My PCP"))]
-
-
-def providers_tabs(current: str) -> dict[str, object]:
-    """Template context for includes/tabs.html: the Providers page's tabs with `current` marked."""
-    return {
-        "tabs_label": gettext_lazy("Providers"),
-        "tabs": [
-            Tab(label=label, url=reverse(name), current=name == current) for name, label in PROVIDERS_TABS
-        ],
-    }
 
 
 @require_GET
 @member_required
 def providers(request: MemberRequest) -> HttpResponse:
     """Providers → My PCP: the current PCP (starred), a pending change, and past PCPs."""
-    context = {"pcp": my_pcp(member=request.member, today=plan_today()), **providers_tabs("providers")}
+    context = {"pcp": my_pcp(member=request.member, today=plan_today())}
     return render(request, "providers/my_pcp.html", context)
 
 
@@ -138,7 +125,7 @@ def pcp_change_reason(request: MemberRequest) -> HttpResponse:
         except PcpChangeRefused as refused:
             messages.error(request, str(refused.message))
             return _back_to_search(request)
-        audit_record(request=request, action=AuditAction.PCP_CHANGED, member=request.member)
+        audit_record(request=request, action=PCP_CHANGED, member=request.member)
         messages.success(
             request,
             _("%(name)s will be your primary care provider starting %(date)s.")

@@ -30,12 +30,6 @@ def test_terms_page_is_public(client: Client, db: None) -> None:
     assert "Terms and Conditions" in response.content.decode()
 
 
-def test_floor_page_makes_one_query(client: Client, db: None, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
-    with django_assert_num_queries(1):
-        response = client.get("/floor/")
-    assert response.status_code == 200
-
-
 def test_pages_name_the_plans_icon_so_browsers_do_not_ask_for_favicon_ico(client: Client, db: None) -> None:
     # Without a link, every first visit costs a /favicon.ico request answered by the 404 page.
     html = client.get("/accounts/login/").content.decode()

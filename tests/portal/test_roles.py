@@ -11,7 +11,8 @@ from django.test import Client
 
 from coverage.models import Coverage
 from members.models import Member, Phone
-from portal.roles import MEMBER_SERVICES, ROLES, UnknownPermissions, sync_roles
+from portal.registry import roles
+from portal.roles import MEMBER_SERVICES, UnknownPermissions, sync_roles
 from tests.portal.test_admin import make_staff, sign_in_with_static_token
 
 
@@ -39,7 +40,7 @@ def member_services_client(username: str = "rosa.agent") -> Client:
 def test_migrate_sets_up_member_services_with_exactly_its_permissions(db: None) -> None:
     # The test database was built by `migrate`; nothing here created the group.
     granted = group_permissions(MEMBER_SERVICES)
-    assert granted == ROLES[MEMBER_SERVICES]
+    assert granted == roles()[MEMBER_SERVICES]
     assert {"members.view_member", "members.change_phone", "members.add_address"} <= granted
     assert {"coverage.view_coverage", "providers.view_provider", "providers.view_pcpassignment"} <= granted
     assert not granted & {"members.delete_member", "members.add_member", "coverage.change_coverage"}
@@ -133,7 +134,7 @@ def test_sync_roles_is_idempotent_and_repairs_drift(db: None) -> None:
     assert "members.delete_member" in group_permissions(MEMBER_SERVICES)
 
     assert "1 permissions were added and 1 were removed" in sync()
-    assert group_permissions(MEMBER_SERVICES) == ROLES[MEMBER_SERVICES]
+    assert group_permissions(MEMBER_SERVICES) == roles()[MEMBER_SERVICES]
     assert "0 permissions were added and 0 were removed" in sync()
     assert Group.objects.filter(name=MEMBER_SERVICES).count() == 1
 
@@ -141,7 +142,7 @@ def test_sync_roles_is_idempotent_and_repairs_drift(db: None) -> None:
 def test_sync_roles_creates_a_missing_group(db: None) -> None:
     Group.objects.filter(name=MEMBER_SERVICES).delete()
     assert "1 groups were created" in sync()
-    assert group_permissions(MEMBER_SERVICES) == ROLES[MEMBER_SERVICES]
+    assert group_permissions(MEMBER_SERVICES) == roles()[MEMBER_SERVICES]
 
 
 def test_an_unknown_permission_fails_before_writing(db: None) -> None:
@@ -152,7 +153,7 @@ def test_an_unknown_permission_fails_before_writing(db: None) -> None:
 
 
 def test_the_command_reports_an_unknown_permission(db: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(ROLES, "Broken", frozenset({"members.fly_member"}))
+    monkeypatch.setitem(roles(), "Broken", frozenset({"members.fly_member"}))
     with pytest.raises(CommandError, match="fly_member"):
         sync()
 

@@ -11,11 +11,24 @@ from django.contrib.admin.sites import site
 from django.db import DatabaseError, connection, transaction
 from django.test import Client, RequestFactory
 
-from audit.models import ActorRole, AuditAction, AuditEvent
+from audit.actions import ADMIN_CHANGE, ADMIN_LIST, ADMIN_SEARCH, ADMIN_VIEW
+from audit.models import ActorRole, AuditEvent
 from audit.services import audit_record
+from idcards.audit_actions import IDCARD_ORDERED
 from idcards.models import IdCardOrder
+from members.audit_actions import (
+    CONTACT_CHANGED,
+    PAGE_VIEW,
+    PASSWORD_RESET,
+    RECOVERY_REQUESTED,
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    SIGN_OUT,
+)
 from members.models import Member, Phone, User
 from outbox.models import Email
+from portal.registry import AuditAction
+from providers.audit_actions import PCP_CHANGED
 from tests.conftest import MEMBER_PASSWORD
 from tests.providers.pcp_factories import make_provider
 from tests.security.conftest import B_FIRST, B_ID, B_LAST, staff_client
@@ -31,7 +44,7 @@ def test_a_member_page_view_names_actor_role_member_ip_and_request(
     member_client: Client, member: Member
 ) -> None:
     response = member_client.get("/coverage/", REMOTE_ADDR="203.0.113.9")
-    [event] = events(member, AuditAction.PAGE_VIEW)
+    [event] = events(member, PAGE_VIEW)
     assert (event.actor, event.actor_role, event.ip) == (member.user, ActorRole.MEMBER, "203.0.113.9")
     assert event.detail == "coverage"
     assert event.request_id == response["X-Request-ID"] and len(event.request_id) == 32
@@ -42,7 +55,7 @@ def test_a_well_formed_request_id_from_the_load_balancer_is_kept_and_a_bad_one_r
 ) -> None:
     member_client.get("/coverage/", HTTP_X_REQUEST_ID="lb-5f2c9a1e-77")
     member_client.get("/coverage/", HTTP_X_REQUEST_ID="<script>alert(1)</script>")
-    first, second = events(member, AuditAction.PAGE_VIEW)
+    first, second = events(member, PAGE_VIEW)
     assert first.request_id == "lb-5f2c9a1e-77"
     assert second.request_id != "<script>alert(1)</script>" and len(second.request_id) == 32
 
@@ -51,12 +64,12 @@ def test_sign_in_failed_sign_in_and_sign_out_are_recorded(client: Client, member
     client.post("/accounts/login/", {"login": "jose.nunez", "password": "wrong password entirely"})
     client.post("/accounts/login/", {"login": "jose.nunez", "password": MEMBER_PASSWORD})
     client.post("/accounts/logout/")
-    trail = AuditEvent.objects.filter(member=member).exclude(action=AuditAction.PAGE_VIEW).order_by("id")
+    trail = AuditEvent.objects.filter(member=member).exclude(action=PAGE_VIEW).order_by("id")
     actions = list(trail.values_list("action", "actor_role"))
     assert actions[-3:] == [
-        (AuditAction.SIGN_IN_FAILED, ActorRole.ANONYMOUS),
-        (AuditAction.SIGN_IN, ActorRole.MEMBER),
-        (AuditAction.SIGN_OUT, ActorRole.MEMBER),
+        (SIGN_IN_FAILED, ActorRole.ANONYMOUS),
+        (SIGN_IN, ActorRole.MEMBER),
+        (SIGN_OUT, ActorRole.MEMBER),
     ]
     # The username someone typed is not kept: it may be a person's name.
     assert not AuditEvent.objects.filter(detail__icontains="jose").exists()
@@ -65,7 +78,7 @@ def test_sign_in_failed_sign_in_and_sign_out_are_recorded(client: Client, member
 def test_a_contact_change_is_recorded_without_the_new_value(member_client: Client, member: Member) -> None:
     response = member_client.post("/profile/phone/add/", {"kind": "cell", "number": "(831) 555-0143"})
     assert response.status_code == 302
-    [event] = events(member, AuditAction.CONTACT_CHANGED)
+    [event] = events(member, CONTACT_CHANGED)
     assert event.detail == "phone added"
     assert not AuditEvent.objects.filter(detail__contains="555").exists()
 
@@ -83,11 +96,11 @@ def test_staff_list_search_view_and_change_of_a_member_are_recorded(
     assert staff.get(f"/admin/members/phone/{phone.pk}/change/").status_code in {200, 302, 403, 404}
 
     agent = User.objects.get(username="rosa.agent")
-    trail = list(AuditEvent.objects.filter(actor=agent).exclude(action=AuditAction.SIGN_IN).order_by("id"))
+    trail = list(AuditEvent.objects.filter(actor=agent).exclude(action=SIGN_IN).order_by("id"))
     assert [(e.action, e.member_id) for e in trail[:3]] == [
-        (AuditAction.ADMIN_LIST, None),
-        (AuditAction.ADMIN_SEARCH, None),
-        (AuditAction.ADMIN_VIEW, target.pk),
+        (ADMIN_LIST, None),
+        (ADMIN_SEARCH, None),
+        (ADMIN_VIEW, target.pk),
     ]
     assert all(e.actor_role == ActorRole.STAFF for e in trail)
     # The search term is not kept: it was a member's name.
@@ -106,7 +119,7 @@ def test_staff_marking_an_id_card_order_mailed_is_recorded_against_that_member(
         "/admin/idcards/idcardorder/", {"action": "mark_mailed", "_selected_action": [str(order.pk)]}
     )
     assert response.status_code == 302
-    [event] = events(target, AuditAction.ADMIN_CHANGE)
+    [event] = events(target, ADMIN_CHANGE)
     assert event.detail == "idcards.idcardorder mark_mailed"
 
 
@@ -115,7 +128,7 @@ def test_nobody_can_add_change_or_delete_audit_events_in_the_admin(member: Membe
     request = RequestFactory().get("/admin/audit/auditevent/")
     request.user = superuser
     model_admin = site._registry[AuditEvent]
-    event = audit_record(request=None, action=AuditAction.PAGE_VIEW, member=member)
+    event = audit_record(request=None, action=PAGE_VIEW, member=member)
     assert model_admin.has_view_permission(request, event)
     assert not model_admin.has_add_permission(request)
     assert not model_admin.has_change_permission(request, event)
@@ -124,17 +137,17 @@ def test_nobody_can_add_change_or_delete_audit_events_in_the_admin(member: Membe
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
 def test_the_database_refuses_to_update_or_delete_an_audit_event(member: Member) -> None:
-    event = audit_record(request=None, action=AuditAction.SIGN_IN, member=member)
+    event = audit_record(request=None, action=SIGN_IN, member=member)
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-        AuditEvent.objects.filter(pk=event.pk).update(action=AuditAction.PAGE_VIEW)
+        AuditEvent.objects.filter(pk=event.pk).update(action=PAGE_VIEW)
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         AuditEvent.objects.filter(pk=event.pk).delete()
-    assert AuditEvent.objects.get(pk=event.pk).action == AuditAction.SIGN_IN
+    assert AuditEvent.objects.get(pk=event.pk).action == SIGN_IN
 
 
 def test_deleting_a_member_keeps_their_audit_history(make_member: Callable[..., Member]) -> None:
     gone = make_member()
-    audit_record(request=None, action=AuditAction.CONTACT_CHANGED, member=gone)
+    audit_record(request=None, action=CONTACT_CHANGED, member=gone)
     gone_id = gone.pk
     gone.delete()
     assert AuditEvent.objects.filter(member_id=gone_id).count() == 1
@@ -144,7 +157,7 @@ def test_recent_activity_shows_sign_ins_changes_and_staff_access_but_not_others(
     client: Client, member: Member, make_member: Callable[..., Member]
 ) -> None:
     other = make_member()
-    audit_record(request=None, action=AuditAction.PCP_CHANGED, member=other)
+    audit_record(request=None, action=PCP_CHANGED, member=other)
     client.post("/accounts/login/", {"login": "jose.nunez", "password": MEMBER_PASSWORD})
     staff = staff_client("rosa.agent")
     staff.get(f"/admin/members/member/{member.pk}/change/")
@@ -156,7 +169,7 @@ def test_recent_activity_shows_sign_ins_changes_and_staff_access_but_not_others(
     assert "Signed in" in html and "Staff viewed the record" in html
     assert "Viewed a page" not in html
     assert "Primary care provider changed" not in html  # that was another member's
-    assert response.context["events"][0].action == AuditAction.ADMIN_VIEW
+    assert response.context["events"][0].action == ADMIN_VIEW
 
 
 @pytest.mark.parametrize("count", [1, 40])
@@ -167,8 +180,7 @@ def test_recent_activity_costs_the_same_queries_for_1_or_40_events(
     django_assert_num_queries: Callable[[int], AbstractContextManager[object]],
 ) -> None:
     AuditEvent.objects.bulk_create(
-        AuditEvent(member=member, action=AuditAction.SIGN_IN, actor_role=ActorRole.MEMBER)
-        for _ in range(count)
+        AuditEvent(member=member, action=SIGN_IN, actor_role=ActorRole.MEMBER) for _ in range(count)
     )
     member_client.get("/profile/activity/")  # the session is now in the cache
     # The session's user, the member (the account menu's greeting reuses it), the events, the
@@ -204,11 +216,11 @@ def test_recovery_reset_pcp_change_and_id_card_order_are_recorded(
 
     recorded = set(AuditEvent.objects.filter(member=member).values_list("action", flat=True))
     assert {
-        AuditAction.RECOVERY_REQUESTED,
-        AuditAction.PASSWORD_RESET,
-        AuditAction.SIGN_IN,
-        AuditAction.PCP_CHANGED,
-        AuditAction.IDCARD_ORDERED,
+        RECOVERY_REQUESTED,
+        PASSWORD_RESET,
+        SIGN_IN,
+        PCP_CHANGED,
+        IDCARD_ORDERED,
     } <= recorded
 
 
@@ -223,5 +235,5 @@ def test_a_recovery_that_matches_nobody_is_recorded_without_a_member(client: Cli
             "forgot_username": "on",
         },
     )
-    [event] = AuditEvent.objects.filter(action=AuditAction.RECOVERY_REQUESTED)
+    [event] = AuditEvent.objects.filter(action=RECOVERY_REQUESTED)
     assert (event.member_id, event.actor_role) == (None, ActorRole.ANONYMOUS)

@@ -13,7 +13,8 @@ from django.test import Client, RequestFactory
 
 from audit.models import AuditEvent
 from members.models import Member, User, VerificationCode
-from portal.roles import MEMBER_SERVICES, ROLES
+from portal.registry import roles
+from portal.roles import MEMBER_SERVICES
 from tests.security.conftest import B_FIRST, B_ID, B_LAST, staff_client
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,7 @@ def test_every_admin_permission_matches_the_role(action: str) -> None:
     user = agent_user()
     request = RequestFactory().get("/admin/")
     request.user = user
-    role = ROLES[MEMBER_SERVICES]
+    role = roles()[MEMBER_SERVICES]
     for label, model_admin in registered():
         app_label, model_name = label.split(".")
         granted = f"{app_label}.{action}_{model_name}" in role
@@ -59,7 +60,7 @@ def test_every_admin_permission_matches_the_role(action: str) -> None:
 
 
 def test_the_role_grants_nothing_on_accounts_codes_or_the_audit_trail() -> None:
-    role = ROLES[MEMBER_SERVICES]
+    role = roles()[MEMBER_SERVICES]
     assert not [p for p in role if p.endswith(("_user", "_group", "_permission"))]
     assert not [p for p in role if p.startswith(("audit.", "auth.", "otp_"))]
     assert not [p for p in role if p.endswith("_verificationcode")]
@@ -69,7 +70,7 @@ def test_the_role_grants_nothing_on_accounts_codes_or_the_audit_trail() -> None:
 def test_member_services_can_open_every_screen_its_role_lists_and_no_other(make_member) -> None:  # type: ignore[no-untyped-def]
     make_member()
     client = staff_client("rosa.agent")
-    role = ROLES[MEMBER_SERVICES]
+    role = roles()[MEMBER_SERVICES]
     for label, _model_admin in registered():
         app_label, model_name = label.split(".")
         response = client.get(f"/admin/{app_label}/{model_name}/")

@@ -1,7 +1,7 @@
 """Sign-ins, failed sign-ins and sign-outs go into the audit trail.
 
 Django's auth signals fire for allauth's log-in pages and the admin's alike; the receivers only
-call the audit service.
+call the audit service, naming the member whose account it was.
 """
 
 from typing import Any
@@ -9,8 +9,8 @@ from typing import Any
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.http import HttpRequest
 
-from audit.models import AuditAction
 from audit.services import audit_record
+from members.audit_actions import SIGN_IN, SIGN_IN_FAILED, SIGN_OUT
 from members.models import Member, User
 
 
@@ -21,13 +21,13 @@ def _member_id(user: object) -> int | None:
 
 
 def on_logged_in(sender: object, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
-    audit_record(request=request, action=AuditAction.SIGN_IN, member=_member_id(user), actor=user)
+    audit_record(request=request, action=SIGN_IN, member=_member_id(user), actor=user)
 
 
 def on_logged_out(sender: object, request: HttpRequest | None, user: User | None, **kwargs: Any) -> None:
     if user is None:
         return  # nobody was signed in
-    audit_record(request=request, action=AuditAction.SIGN_OUT, member=_member_id(user), actor=user)
+    audit_record(request=request, action=SIGN_OUT, member=_member_id(user), actor=user)
 
 
 def on_login_failed(
@@ -38,7 +38,7 @@ def on_login_failed(
     user = User.objects.filter(username__iexact=username).first() if username else None
     audit_record(
         request=request,
-        action=AuditAction.SIGN_IN_FAILED,
+        action=SIGN_IN_FAILED,
         member=_member_id(user),
         detail="known account" if user else "unknown account",
     )

@@ -6,16 +6,11 @@ from django.views.decorators.http import require_GET
 
 from audit.selectors import RECENT_LIMIT, recent_activity
 from members.decorators import MemberRequest, member_required
-from members.tabs import profile_tabs
 
 
 @require_GET
 @member_required
 def activity(request: MemberRequest) -> HttpResponse:
     """The last sign-ins, failed sign-ins, changes and staff views of the member's record."""
-    context = {
-        "events": recent_activity(member=request.member),
-        "limit": RECENT_LIMIT,
-        **profile_tabs("activity"),
-    }
-    return render(request, "audit/activity.html", context)
+    context = {"events": recent_activity(member=request.member), "limit": RECENT_LIMIT}
+    return render(request, "members/activity.html", context)
