@@ -11,3 +11,10 @@ class AuditConfig(registry.PortalApp):
     audit_actions = actions.ALL
     # Reading a member's trail in the admin is itself access to their record.
     member_records = {"auditevent": "member_id"}
+
+    def ready(self) -> None:
+        from django.core import checks
+
+        from audit.checks import check_member_records
+
+        checks.register(check_member_records)

@@ -1,23 +1,17 @@
 """Coverage spans: the programs and plans a member is enrolled in, and when."""
 
-import datetime
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
+from portal.spans import DatedSpanQuerySet
 
 
-class CoverageQuerySet(models.QuerySet["Coverage"]):
-    def active_on(self, day: datetime.date) -> "CoverageQuerySet":
-        """Spans in effect on `day`: started, and not yet ended (end dates are inclusive)."""
-        return self.filter(effective_date__lte=day).filter(
-            models.Q(end_date__isnull=True) | models.Q(end_date__gte=day)
-        )
+class CoverageQuerySet(DatedSpanQuerySet["Coverage"]):
+    """Active coverage is in effect today (`in_effect_on`); inactive coverage `ended_before` today."""
 
-    def inactive_on(self, day: datetime.date) -> "CoverageQuerySet":
-        """Spans that ended before `day`."""
-        return self.filter(end_date__lt=day)
+    first_day_field = "effective_date"
+    last_day_field = "end_date"
 
 
 class Coverage(models.Model):

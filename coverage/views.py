@@ -19,7 +19,7 @@ def active(request: MemberRequest) -> HttpResponse:
     """Active: coverage in effect today, with when it became effective and when it will expire."""
     spans = (
         Coverage.objects.filter(member=request.member)
-        .active_on(plan_today())
+        .in_effect_on(plan_today())
         .order_by("-effective_date", "id")
     )
     return _insurance(request, spans=list(spans), inactive=False)
@@ -30,7 +30,7 @@ def active(request: MemberRequest) -> HttpResponse:
 def inactive(request: MemberRequest) -> HttpResponse:
     """Inactive: past coverage, with when it became effective and when it ended."""
     spans = (
-        Coverage.objects.filter(member=request.member).inactive_on(plan_today()).order_by("-end_date", "id")
+        Coverage.objects.filter(member=request.member).ended_before(plan_today()).order_by("-end_date", "id")
     )
     return _insurance(request, spans=list(spans), inactive=True)
 

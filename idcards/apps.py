@@ -12,7 +12,7 @@ class IdCardsConfig(registry.PortalApp):
     urls = (("profile/id-cards/", "idcards.urls"),)
     tabs = (TabEntry("profile", _("ID Cards"), "idcards", order=10),)
     audit_actions = (IDCARD_ORDERED,)
-    member_records = {"idcardorder": "member_id"}
+    member_records = {"idcardorder": "member_id", "idcardpdf": "member_id"}
     # The ID card printer's queue: see open orders, mark them mailed, export them.
     staff_permissions = {MEMBER_SERVICES: ["view_idcardorder", "change_idcardorder"]}
     # Each web worker renders one blank card as it starts, so no member pays for WeasyPrint's

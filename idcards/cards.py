@@ -72,9 +72,9 @@ def card_layout(language: str) -> str:
 
 # What the card shows, read in one statement. The card is read on every print and every visit to
 # ID Cards; as two ORM queries Django spent about 2.6 ms building them, against well under 0.1 ms
-# for the database to run them (docs/performance.md). The rules for "in effect on a day" are
-# PcpAssignment.objects.on() and Coverage.objects.active_on(); tests/idcards/test_card_read.py
-# checks on generated histories that this statement picks what they pick. Plain SQL that
+# for the database to run them (docs/performance.md). The rule for "in effect on a day" is
+# portal.spans (the PCP assignments' and coverage spans' in_effect_on()); tests/idcards/test_card_read.py
+# checks on generated histories that this statement picks what it picks. Plain SQL that
 # PostgreSQL and SQLite both run.
 CARD_SQL = """
 SELECT p.first_name, p.last_name, p.clinic_name, p.phone, c.program, c.plan, c.effective_date

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from members.contacts import account_email_taken
 from members.models import Address, ContactEmail, Phone, User
-from members.us_states import US_STATES
 from portal.phones import PhoneNumberField, phone_national
+from portal.us_states import US_STATES
 
 ZIP_CODE = re.compile(r"^\d{5}(-\d{4})?$")
 

@@ -1,7 +1,5 @@
 """The plan's provider directory and each member's primary care provider (PCP) history."""
 
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Left, Upper
@@ -9,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
+from portal.spans import DatedSpanQuerySet
 from portal.text import fold_name
 
 
@@ -89,12 +88,9 @@ class Provider(models.Model):
         self.last_name_folded = fold_name(self.last_name)
 
 
-class PcpAssignmentQuerySet(models.QuerySet["PcpAssignment"]):
-    def on(self, day: datetime.date) -> "PcpAssignmentQuerySet":
-        """Assignments in effect on `day` (end dates are inclusive)."""
-        return self.filter(effective_from__lte=day).filter(
-            models.Q(effective_to__isnull=True) | models.Q(effective_to__gte=day)
-        )
+class PcpAssignmentQuerySet(DatedSpanQuerySet["PcpAssignment"]):
+    first_day_field = "effective_from"
+    last_day_field = "effective_to"
 
 
 class PcpAssignment(models.Model):

@@ -15,6 +15,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
+from portal.spans import in_effect_on
 from portal.text import fold_name
 from providers.models import PcpAssignment, Provider
 
@@ -88,7 +89,7 @@ def my_pcp(*, member: Member, today: datetime.date) -> MyPcp:
     rows = list(
         PcpAssignment.objects.filter(member=member).select_related("provider").order_by("-effective_from")
     )
-    current = next((row for row in rows if _in_effect(row, today)), None)
+    current = next((row for row in rows if in_effect_on(row.effective_from, row.effective_to, today)), None)
     upcoming = [row for row in rows if row.effective_from > today]
     past = [row for row in rows if row.effective_to is not None and row.effective_to < today]
     # The soonest future assignment is the change the member will see next.
@@ -99,12 +100,8 @@ def current_pcp_id(*, member: Member, today: datetime.date) -> int | None:
     """The id of the provider who is the member's PCP on `today`, if any."""
     return (
         PcpAssignment.objects.filter(member=member)
-        .on(today)
+        .in_effect_on(today)
         .order_by("-effective_from")
         .values_list("provider_id", flat=True)
         .first()
     )
-
-
-def _in_effect(row: PcpAssignment, day: datetime.date) -> bool:
-    return row.effective_from <= day and (row.effective_to is None or row.effective_to >= day)

@@ -9,14 +9,14 @@ two changes racing each other run one after the other and leave one consistent h
 import datetime
 
 from django.db import transaction
-from django.db.models import Q
-from django.utils import translation
 from django.utils.functional import Promise
 
-from members.models import ContactEmail, Member, User
+from members.models import ContactEmail, Member, User, email_language
 from outbox.services import email_queue
-from portal.clock import first_of_next_month, plan_today
+from portal.clock import plan_today
+from portal.spans import in_effect_on
 from providers.models import PcpAssignment, PcpChangeReason, PcpChangeRequest, PcpChangeStatus, Provider
+from providers.rules import pcp_effective_date
 from providers.selectors import pcp_refusal
 
 
@@ -44,7 +44,7 @@ def pcp_change_request(
     # Every change for this member waits here for the one before it to commit.
     member = Member.objects.select_for_update(of=("self",)).select_related("user").get(pk=member.pk)
     today = plan_today()
-    effective = first_of_next_month(today)
+    effective = pcp_effective_date(today)
 
     live = PcpChangeRequest.objects.filter(
         member=member, status=PcpChangeStatus.REQUESTED, effective_date__gt=today
@@ -54,11 +54,11 @@ def pcp_change_request(
         return repeated
 
     assignments = list(
-        PcpAssignment.objects.filter(member=member)
-        .filter(Q(effective_to__isnull=True) | Q(effective_to__gte=today))
-        .order_by("effective_from")
+        PcpAssignment.objects.filter(member=member).not_ended_on(today).order_by("effective_from")
     )
-    current = next((row for row in assignments if row.effective_from <= today), None)
+    current = next(
+        (row for row in assignments if in_effect_on(row.effective_from, row.effective_to, today)), None
+    )
     refusal = pcp_refusal(
         member=member, provider=provider, current_provider_id=current.provider_id if current else None
     )
@@ -89,13 +89,12 @@ def _email_confirmation(*, member: Member, provider: Provider, effective: dateti
     address = user.email if user is not None and user.email else _primary_email(member)
     if not address:
         return
-    language = (user.preferred_language if user is not None else "") or translation.get_language()
     email_queue(
         to=address,
         template="providers/pcp_change_confirmation",
         # Only what the member needs to act on: who, and from when.
         context={"provider_name": provider.full_name, "effective_date": effective},
-        language=language or member.preferred_language,
+        language=email_language(user),
         member=member,
     )
 

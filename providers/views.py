@@ -17,11 +17,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.services import audit_record
 from members.decorators import MemberRequest, member_required
-from portal.clock import first_of_next_month, plan_today
+from portal.clock import plan_today
 from providers.audit_actions import PCP_CHANGED
 from providers.forms import PcpReasonForm, ProviderChoiceForm, ProviderSearchForm
 from providers.models import Provider
 from providers.results import search_form_fields, search_result_rows
+from providers.rules import pcp_effective_date
 from providers.selectors import current_pcp_id, my_pcp, pcp_refusal, provider_search
 from providers.services import PcpChangeRefused, pcp_change_request
 
@@ -72,7 +73,7 @@ def pcp_change(request: MemberRequest) -> HttpResponse:
             previous_url=_page_url(query, page_number - 1) if page_number > 1 else None,
             next_url=_page_url(query, page_number + 1) if more and page_number < MAX_PAGES else None,
             narrow_search=more and page_number == MAX_PAGES,
-            effective_date=first_of_next_month(plan_today()),
+            effective_date=pcp_effective_date(plan_today()),
         )
     return render(request, "providers/pcp_search.html", context)
 
@@ -145,7 +146,7 @@ def pcp_change_reason(request: MemberRequest) -> HttpResponse:
     context = {
         "form": form,
         "provider": provider,
-        "effective_date": first_of_next_month(today),
+        "effective_date": pcp_effective_date(today),
         "search_query": _search_query(request),
     }
     return render(request, "providers/pcp_reason.html", context)

@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
 
-from members.us_states import US_STATES as STATE_CHOICES
 from portal.phones import phone_e164
+from portal.us_states import US_STATES as STATE_CHOICES
 
 
 class CellError(ValueError):

@@ -1,5 +1,5 @@
 """The card's one-statement read (idcards/cards.py) restates two rules that live in the models'
-managers: PcpAssignment.objects.on() and Coverage.objects.active_on(). On generated histories
+managers: PcpAssignment.objects.in_effect_on() and Coverage.objects.in_effect_on(). On generated histories
 (overlapping spans, open-ended and future assignments, gaps) the card must show exactly the PCP
 and the coverage span those managers pick, on every day around them."""
 
@@ -27,13 +27,15 @@ def day(offset: int) -> datetime.date:
 
 def by_the_managers(member: Member, today: datetime.date) -> tuple[object, ...]:
     assignment = (
-        PcpAssignment.objects.on(today)
+        PcpAssignment.objects.in_effect_on(today)
         .filter(member=member)
         .select_related("provider")
         .order_by("-effective_from")
         .first()
     )
-    span = Coverage.objects.active_on(today).filter(member=member).order_by("-effective_date", "-id").first()
+    span = (
+        Coverage.objects.in_effect_on(today).filter(member=member).order_by("-effective_date", "-id").first()
+    )
     return (
         assignment.provider.full_name if assignment else "",
         assignment.provider.clinic_name if assignment else "",
@@ -81,9 +83,9 @@ def test_the_card_shows_the_pcp_and_coverage_span_the_managers_pick(
             assert shown == by_the_managers(member, today), f"seed {seed}, {today}"
             seen.add("a PCP" if card.pcp_name else "no PCP")
             seen.add("coverage" if card.program else "no coverage")
-            if Coverage.objects.active_on(today).filter(member=member).count() > 1:
+            if Coverage.objects.in_effect_on(today).filter(member=member).count() > 1:
                 seen.add("overlapping spans")
-            if PcpAssignment.objects.on(today).filter(member=member).count() > 1:
+            if PcpAssignment.objects.in_effect_on(today).filter(member=member).count() > 1:
                 seen.add("overlapping PCP periods")
     # The generated histories reach every case the rules distinguish.
     assert seen == {

@@ -133,8 +133,8 @@ def test_coverage_is_current_with_past_spans_in_order(db: None) -> None:
         assert spans[-1].effective_date <= today
         for span in spans[:-1]:
             assert span.end_date is not None and span.effective_date <= span.end_date < today
-    assert Coverage.objects.active_on(today).values("member").distinct().count() == 60
-    assert Coverage.objects.inactive_on(today).exists()
+    assert Coverage.objects.in_effect_on(today).values("member").distinct().count() == 60
+    assert Coverage.objects.ended_before(today).exists()
 
 
 def test_providers_have_valid_npis_and_a_realistic_mix(db: None) -> None:

@@ -41,7 +41,7 @@ def test_assignments_are_created(tmp_path: Path, member: Member) -> None:
         ("1234567893", datetime.date(2022, 1, 1), datetime.date(2023, 12, 31)),
         ("1987654328", datetime.date(2024, 1, 1), None),
     ]
-    assert PcpAssignment.objects.on(datetime.date(2024, 5, 1)).get().provider.last_name == "Dubois"
+    assert PcpAssignment.objects.in_effect_on(datetime.date(2024, 5, 1)).get().provider.last_name == "Dubois"
 
 
 def test_reimport_is_idempotent(tmp_path: Path, member: Member) -> None:
