@@ -26,8 +26,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from coverage.models import Coverage
-from members.models import Address, ContactEmail, Member, Phone, User
-from portal.demo_lists import (
+from demo.lists import (
     CLINIC_PATTERNS,
     COUNTIES,
     CULTURES,
@@ -36,6 +35,7 @@ from portal.demo_lists import (
     STREETS,
     Culture,
 )
+from members.models import Address, ContactEmail, Member, Phone, User
 from portal.planner import refresh_planner_statistics
 from portal.text import fold_name
 from providers.models import PcpAssignment, Provider
