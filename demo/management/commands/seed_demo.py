@@ -3,7 +3,7 @@
 `make run` calls it with --if-empty, so a fresh checkout has a demo member to log in as and a
 provider directory to search; it then prints that login and where the portal's emails can be
 read. With --members/--providers it builds plan-sized data (a million members) for benchmarks.
-The generation itself is in demo/seed.py.
+The generation itself is in demo/seed.py, with one builder per domain beside it.
 """
 
 import argparse
@@ -16,6 +16,8 @@ from django.db import connection, transaction
 from django.urls import NoReverseMatch, reverse
 
 from demo import seed
+from demo.members import DEMO_MEMBER, DEMO_PASSWORD, DEMO_USERNAME, MIN_MEMBERS, SIGNUP_DEMO
+from demo.providers import MIN_PROVIDERS
 from members.models import Member
 from portal.clock import plan_today
 
@@ -78,10 +80,10 @@ class Command(BaseCommand):
         verbosity: int = options["verbosity"]
         members: int = options["members"]
         providers: int = options["providers"]
-        if members < seed.MIN_MEMBERS or providers < seed.MIN_PROVIDERS:
+        if members < MIN_MEMBERS or providers < MIN_PROVIDERS:
             raise CommandError(
-                f"Make at least {seed.MIN_MEMBERS} members (the demo household and the Create Account "
-                f"demo member) and {seed.MIN_PROVIDERS} providers (a PCP in each county)."
+                f"Make at least {MIN_MEMBERS} members (the demo household and the Create Account "
+                f"demo member) and {MIN_PROVIDERS} providers (a PCP in each county)."
             )
         if options["method"] == "copy" and connection.vendor != "postgresql":
             raise CommandError("--method copy needs PostgreSQL.")
@@ -101,7 +103,7 @@ class Command(BaseCommand):
             if not seed.demo_data_present():
                 raise CommandError(
                     f"The database has members or providers that seed_demo did not make (there is no "
-                    f"member {seed.DEMO_MEMBER.member_id}); --reset deletes only demo data. Use an "
+                    f"member {DEMO_MEMBER.member_id}); --reset deletes only demo data. Use an "
                     f"empty database."
                 )
 
@@ -138,17 +140,15 @@ class Command(BaseCommand):
         if verbosity < 1:
             return
         site = settings.SITE_URL
-        account = Member.objects.filter(
-            member_id=seed.DEMO_MEMBER.member_id, user__username=seed.DEMO_USERNAME
-        )
+        account = Member.objects.filter(member_id=DEMO_MEMBER.member_id, user__username=DEMO_USERNAME)
         if account.exists():
             self.stdout.write(
-                f"Demo member login: {site}{reverse('account_login')}  username: {seed.DEMO_USERNAME}  "
-                f"password: {seed.DEMO_PASSWORD}"
+                f"Demo member login: {site}{reverse('account_login')}  username: {DEMO_USERNAME}  "
+                f"password: {DEMO_PASSWORD}"
             )
         else:
             self.stdout.write("This database has no demo account (seed_demo did not make its members).")
-        signup = seed.SIGNUP_DEMO
+        signup = SIGNUP_DEMO
         if Member.objects.filter(member_id=signup.member_id, user__isnull=True).exists():
             self.stdout.write(
                 f"To try Create Account: {site}{reverse('signup')}  first name: {signup.first_name}  "
