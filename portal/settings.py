@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "idcards",
     "outbox",
     "audit",
+    "demo",
     "portal",
     "portal.apps.PortalAdminConfig",
     "django.contrib.auth",

@@ -3,7 +3,7 @@
 `make run` calls it with --if-empty, so a fresh checkout has a demo member to log in as and a
 provider directory to search; it then prints that login and where the portal's emails can be
 read. With --members/--providers it builds plan-sized data (a million members) for benchmarks.
-The generation itself is in portal/demo.py.
+The generation itself is in demo/seed.py, with one builder per domain beside it.
 """
 
 import argparse
@@ -15,8 +15,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.urls import NoReverseMatch, reverse
 
+from demo import seed
+from demo.members import DEMO_MEMBER, DEMO_PASSWORD, DEMO_USERNAME, MIN_MEMBERS, SIGNUP_DEMO
+from demo.providers import MIN_PROVIDERS
 from members.models import Member
-from portal import demo
 from portal.clock import plan_today
 
 
@@ -78,16 +80,16 @@ class Command(BaseCommand):
         verbosity: int = options["verbosity"]
         members: int = options["members"]
         providers: int = options["providers"]
-        if members < demo.MIN_MEMBERS or providers < demo.MIN_PROVIDERS:
+        if members < MIN_MEMBERS or providers < MIN_PROVIDERS:
             raise CommandError(
-                f"Make at least {demo.MIN_MEMBERS} members (the demo household and the Create Account "
-                f"demo member) and {demo.MIN_PROVIDERS} providers (a PCP in each county)."
+                f"Make at least {MIN_MEMBERS} members (the demo household and the Create Account "
+                f"demo member) and {MIN_PROVIDERS} providers (a PCP in each county)."
             )
         if options["method"] == "copy" and connection.vendor != "postgresql":
             raise CommandError("--method copy needs PostgreSQL.")
         use_copy = None if options["method"] == "auto" else options["method"] == "copy"
 
-        if demo.plan_data_present():
+        if seed.plan_data_present():
             if options["if_empty"]:
                 if verbosity >= 2:
                     self.stdout.write("The database already has members or providers; nothing made.")
@@ -98,18 +100,18 @@ class Command(BaseCommand):
                     "The database already has members or providers. Use --reset to delete the demo "
                     "data and make it again, or --if-empty to leave it as it is."
                 )
-            if not demo.demo_data_present():
+            if not seed.demo_data_present():
                 raise CommandError(
                     f"The database has members or providers that seed_demo did not make (there is no "
-                    f"member {demo.DEMO_MEMBER.member_id}); --reset deletes only demo data. Use an "
+                    f"member {DEMO_MEMBER.member_id}); --reset deletes only demo data. Use an "
                     f"empty database."
                 )
 
         progress = self.stdout.write if verbosity >= 2 else None
         with transaction.atomic():
             if options["reset"]:
-                demo.demo_data_delete()
-            result = demo.seed_demo(
+                seed.demo_data_delete()
+            result = seed.seed_demo(
                 members=members,
                 providers=providers,
                 seed=options["seed"],
@@ -138,17 +140,15 @@ class Command(BaseCommand):
         if verbosity < 1:
             return
         site = settings.SITE_URL
-        account = Member.objects.filter(
-            member_id=demo.DEMO_MEMBER.member_id, user__username=demo.DEMO_USERNAME
-        )
+        account = Member.objects.filter(member_id=DEMO_MEMBER.member_id, user__username=DEMO_USERNAME)
         if account.exists():
             self.stdout.write(
-                f"Demo member login: {site}{reverse('account_login')}  username: {demo.DEMO_USERNAME}  "
-                f"password: {demo.DEMO_PASSWORD}"
+                f"Demo member login: {site}{reverse('account_login')}  username: {DEMO_USERNAME}  "
+                f"password: {DEMO_PASSWORD}"
             )
         else:
             self.stdout.write("This database has no demo account (seed_demo did not make its members).")
-        signup = demo.SIGNUP_DEMO
+        signup = SIGNUP_DEMO
         if Member.objects.filter(member_id=signup.member_id, user__isnull=True).exists():
             self.stdout.write(
                 f"To try Create Account: {site}{reverse('signup')}  first name: {signup.first_name}  "

@@ -1,6 +1,7 @@
 """The made-up region seed_demo draws from: the plan's five counties with real city/ZIP pairs,
 street and clinic names, specialties, and names common in those counties (with accents and
-hyphens), grouped by culture so households share a surname and a likely language."""
+hyphens), grouped by culture so households share a surname and a likely language. Members and
+providers alike get their street addresses and fictional phone numbers here."""
 
 import random
 from dataclasses import dataclass
@@ -53,6 +54,16 @@ STREETS = _names(
     "Pacheco Blvd, I St, Bellevue Rd, Winton Way, Hwy 140, Jones St, Calle del Sol, Camino Real, "
     "Avenida de las Flores, Paseo de la Paz, Via Verde, Cherry Ln, Oak St, Walnut Ave, Elm St"
 )
+
+
+def street_address(rng: random.Random) -> str:
+    return f"{rng.randrange(100, 9_900)} {rng.choice(STREETS)}"
+
+
+def phone_number(rng: random.Random, area_code: str) -> str:
+    # 555-0100 to 555-0199 are reserved for fiction in the North American numbering plan.
+    return f"+1{area_code}55501{rng.randrange(100):02d}"
+
 
 # Clinic names are made up from the place and the doctor's name.
 CLINIC_PATTERNS = (
