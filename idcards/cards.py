@@ -121,7 +121,7 @@ def id_card_for(member: Member, today: datetime.date) -> IdCard:
     )
     return IdCard(
         language=translation.get_language() or settings.LANGUAGE_CODE,
-        plan_name=settings.PLAN_NAME,
+        plan_name=settings.PLAN.plan_name,
         member_name=member.full_name,
         member_id=member.member_id,
         program=span.program if span else "",
@@ -133,8 +133,8 @@ def id_card_for(member: Member, today: datetime.date) -> IdCard:
         rx_bin=RX_BIN,
         rx_pcn=RX_PCN,
         rx_group=RX_GROUP,
-        member_services_phone=settings.PLAN_MEMBER_SERVICES_PHONE,
-        member_services_tty=settings.PLAN_TTY,
+        member_services_phone=settings.PLAN.member_services.number,
+        member_services_tty=settings.PLAN.member_services.tty,
         nurse_line_phone=NURSE_LINE_PHONE,
         nurse_line_tty=NURSE_LINE_TTY,
     )

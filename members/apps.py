@@ -3,7 +3,7 @@ from django.utils.translation import pgettext_lazy
 
 from members import audit_actions
 from portal import registry
-from portal.registry import MEMBER_SERVICES, NavEntry, TabEntry
+from portal.registry import MEMBER_SERVICES, DashboardCard, NavEntry, TabEntry
 
 # Contact records are kept current by member services; enrollment fields are read-only there.
 _CONTACT_PERMISSIONS = [
@@ -17,6 +17,8 @@ class MembersConfig(registry.PortalApp):
     name = "members"
     verbose_name = _("Members")
 
+    # Editing contact details in Profile; off where the plan's data is read-only (MassHealth).
+    sub_features = ("profile_editing",)
     urls = (("accounts/", "members.urls"), ("profile/", "members.profile_urls"), ("", "members.home_urls"))
     nav_entries = (
         NavEntry(pgettext_lazy("home page", "Home"), "home", order=0),
@@ -26,6 +28,9 @@ class MembersConfig(registry.PortalApp):
     tabs = (
         TabEntry("profile", _("Personal Information"), "profile", order=0),
         TabEntry("profile", _("Recent activity"), "activity", order=90),
+    )
+    dashboard_cards = (
+        DashboardCard("members/dashboard_card.html", "members.dashboard.contact_card", order=90),
     )
     audit_actions = audit_actions.ALL
     member_records = {

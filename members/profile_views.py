@@ -25,6 +25,7 @@ from members.contact_forms import CONTACT_FORMS, AccountEmailForm
 from members.decorators import MemberRequest, member_required
 from members.forms import CodeForm
 from members.models import CodePurpose, User
+from portal.registry import feature_required
 
 EMAIL_CHANGE_SESSION_KEY = "email_change_code_id"
 
@@ -70,6 +71,7 @@ def personal_information(request: MemberRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@feature_required("profile_editing")
 @member_required
 def contact_add(request: MemberRequest, kind: contacts.ContactKind) -> HttpResponse:
     form = CONTACT_FORMS[kind](request.POST or None)
@@ -80,6 +82,7 @@ def contact_add(request: MemberRequest, kind: contacts.ContactKind) -> HttpRespo
 
 
 @require_http_methods(["GET", "POST"])
+@feature_required("profile_editing")
 @member_required
 def contact_edit(request: MemberRequest, kind: contacts.ContactKind, pk: int) -> HttpResponse:
     contact = get_object_or_404(contacts.CONTACT_MODELS[kind], pk=pk, member=request.member)
@@ -99,6 +102,7 @@ def contact_edit(request: MemberRequest, kind: contacts.ContactKind, pk: int) ->
 
 
 @require_http_methods(["GET", "POST"])
+@feature_required("profile_editing")
 @member_required
 def contact_delete(request: MemberRequest, kind: contacts.ContactKind, pk: int) -> HttpResponse:
     contact = get_object_or_404(contacts.CONTACT_MODELS[kind], pk=pk, member=request.member)

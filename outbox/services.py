@@ -24,6 +24,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from outbox.models import Email, EmailStatus
+from portal.plans import plan_context
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +47,7 @@ def email_queue(
     plan's name and member services' phone added to `context`.
     """
     full_context: dict[str, object] = {
-        "plan_name": settings.PLAN_NAME,
-        "member_services_phone": settings.PLAN_MEMBER_SERVICES_PHONE,
-        "plan_tty": settings.PLAN_TTY,
+        **plan_context(settings.PLAN),
         **context,
     }
     with translation.override(language):

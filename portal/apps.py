@@ -6,9 +6,13 @@ admin site is the OTP-guarded `portal.admin.PortalAdminSite`.
 """
 
 from django.apps import AppConfig
+from django.conf import settings
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from portal.plans import PlanProfileError, check_features
+from portal.registry import known_features
 
 
 class PortalConfig(AppConfig):
@@ -20,6 +24,11 @@ class PortalConfig(AppConfig):
         from portal.roles import sync_roles_after_migrate
 
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="portal.sync_roles")
+        # A profile naming a feature no installed app provides stops start-up, as a bad field does.
+        try:
+            check_features(settings.PLAN, known_features())
+        except PlanProfileError as error:
+            raise SystemExit(f"Plan profile: {error}") from None
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

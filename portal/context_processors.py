@@ -5,15 +5,19 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from portal.accessibility import GRAYSCALE_COOKIE, TEXT_SIZE_COOKIE, TEXT_SIZES, html_classes
-from portal.registry import member_navigation, member_tabs
+from portal.plans import plan_context
+from portal.registry import feature_enabled, member_navigation, member_tabs
 
 
-def plan(request: HttpRequest) -> dict[str, str]:
-    return {
-        "plan_name": settings.PLAN_NAME,
-        "member_services_phone": settings.PLAN_MEMBER_SERVICES_PHONE,
-        "plan_tty": settings.PLAN_TTY,
-    }
+class _Features:
+    """`{% if features.profile_editing %}`: whether the plan's profile turns a feature on."""
+
+    def __getitem__(self, feature: str) -> bool:
+        return feature_enabled(feature)
+
+
+def plan(request: HttpRequest) -> dict[str, object]:
+    return {**plan_context(settings.PLAN), "features": _Features()}
 
 
 def member_area(request: HttpRequest) -> dict[str, object]:

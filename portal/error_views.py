@@ -11,14 +11,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 
+from portal.plans import plan_context
+
 
 def _request_id(request: HttpRequest) -> str:
     return str(getattr(request, "request_id", ""))
 
 
 def _standalone(request: HttpRequest, template: str, status: int) -> HttpResponse:
-    context = {"request_id": _request_id(request), "plan_name": settings.PLAN_NAME}
-    context["member_services_phone"] = settings.PLAN_MEMBER_SERVICES_PHONE
+    context = {"request_id": _request_id(request), **plan_context(settings.PLAN)}
     # No request: the page must render even when the request's own machinery failed.
     body = loader.get_template(template).render(context)
     return HttpResponse(body, status=status)

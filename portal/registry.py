@@ -11,12 +11,16 @@ This module is the shared kernel: it knows no domain and imports no app.
 """
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.apps import AppConfig, apps
+from django.conf import settings
+from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import Promise
+
+from portal.plans import PlanProfile
 
 type Label = str | Promise
 
@@ -52,6 +56,17 @@ class NavEntry:
 
 
 @dataclass(frozen=True)
+class DashboardCard:
+    """A card on the member's home page: `context` ("module.function") is called with the member
+    and the plan's today and returns the template's context, or None when there is nothing to say.
+    Each card's function makes a fixed number of queries, whatever the member's data."""
+
+    template: str
+    context: str
+    order: int
+
+
+@dataclass(frozen=True)
 class TabEntry:
     """A tab on a member page: tabs of one `group` are shown together, in `order`."""
 
@@ -68,6 +83,11 @@ class PortalApp(AppConfig):
     subclass as the app's config, and an imported PortalApp would be a second one.
     """
 
+    # The plan-profile feature that turns the whole app on ("" for an app every plan has): with it
+    # off, the app's navigation entries, tabs and dashboard cards are gone and its pages answer 404.
+    feature: str = ""
+    # Finer switches the app reads itself (portal.registry.feature_enabled), e.g. "profile_editing".
+    sub_features: Sequence[str] = ()
     # (URL prefix, URLconf module) pairs the portal's URLconf includes.
     urls: Sequence[tuple[str, str]] = ()
     # The same, served only with DEBUG on (development helpers).
@@ -78,6 +98,8 @@ class PortalApp(AppConfig):
     tab_groups: Mapping[str, Label] = {}
     # Tabs, in this app's groups or another's (ID Cards is a tab of Profile).
     tabs: Sequence[TabEntry] = ()
+    # Cards on the member's home page.
+    dashboard_cards: Sequence[DashboardCard] = ()
     # Every audit action this app records.
     audit_actions: Sequence[AuditAction] = ()
     # Model name → the lookup from a row to its member's id ("" when the row is the member).
@@ -93,6 +115,33 @@ def portal_apps() -> list[PortalApp]:
     return [config for config in apps.get_app_configs() if isinstance(config, PortalApp)]
 
 
+def known_features() -> set[str]:
+    """Every feature a plan profile may name: what the installed apps declare."""
+    return {f for app in portal_apps() for f in (app.feature, *app.sub_features) if f}
+
+
+def feature_enabled(feature: str) -> bool:
+    """True if the plan's profile turns `feature` on (an empty feature is always on)."""
+    return settings.PLAN.has_feature(feature)
+
+
+def enabled_apps() -> list[PortalApp]:
+    """The portal apps whose feature the plan's profile turns on."""
+    return [app for app in portal_apps() if feature_enabled(app.feature)]
+
+
+@functools.cache
+def _app_of_module(module: str) -> PortalApp | None:
+    config = apps.get_containing_app_config(module)
+    return config if isinstance(config, PortalApp) else None
+
+
+def view_enabled(view: object) -> bool:
+    """False for a view of an app the plan's profile turns off (its pages answer 404)."""
+    app = _app_of_module(getattr(view, "__module__", "") or "")
+    return app is None or feature_enabled(app.feature)
+
+
 @dataclass(frozen=True)
 class Link:
     """A navigation entry or tab as a template shows it."""
@@ -102,15 +151,23 @@ class Link:
     current: bool
 
 
-@functools.cache
 def _nav() -> tuple[tuple[NavEntry, str], ...]:
-    entries = sorted((e for app in portal_apps() for e in app.nav_entries), key=lambda e: e.order)
+    return _nav_for(settings.PLAN)
+
+
+@functools.cache
+def _nav_for(plan: PlanProfile) -> tuple[tuple[NavEntry, str], ...]:
+    entries = sorted((e for app in enabled_apps() for e in app.nav_entries), key=lambda e: e.order)
     return tuple((entry, reverse(entry.url_name)) for entry in entries)
 
 
-@functools.cache
 def _tabs() -> tuple[tuple[TabEntry, str], ...]:
-    entries = sorted((e for app in portal_apps() for e in app.tabs), key=lambda e: (e.group, e.order))
+    return _tabs_for(settings.PLAN)
+
+
+@functools.cache
+def _tabs_for(plan: PlanProfile) -> tuple[tuple[TabEntry, str], ...]:
+    entries = sorted((e for app in enabled_apps() for e in app.tabs), key=lambda e: (e.group, e.order))
     return tuple((entry, reverse(entry.url_name)) for entry in entries)
 
 
@@ -148,6 +205,16 @@ def member_tabs(path: str) -> dict[str, object]:
     }
 
 
+def dashboard_cards() -> tuple[DashboardCard, ...]:
+    """The enabled apps' home-page cards, in order."""
+    return _cards_for(settings.PLAN)
+
+
+@functools.cache
+def _cards_for(plan: PlanProfile) -> tuple[DashboardCard, ...]:
+    return tuple(sorted((c for app in enabled_apps() for c in app.dashboard_cards), key=lambda c: c.order))
+
+
 @functools.cache
 def audit_actions() -> dict[str, AuditAction]:
     """Every declared audit action by its stored name."""
@@ -180,3 +247,18 @@ def roles() -> dict[str, frozenset[str]]:
 
 def warm_ups() -> list[str]:
     return [app.warm_up for app in portal_apps() if app.warm_up]
+
+
+def feature_required[**P, R](feature: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """A view decorator for a finer switch: the page answers 404 when the profile turns it off."""
+
+    def decorate(view: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(view)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            if not feature_enabled(feature):
+                raise Http404
+            return view(*args, **kwargs)
+
+        return wrapper
+
+    return decorate

@@ -13,6 +13,7 @@ from django.utils.csp import CSP
 
 from portal.env import env_bool, env_int, env_list, env_str
 from portal.languages import PORTAL_LANGUAGES
+from portal.plans import PlanProfileError, load_plan
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -58,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "portal.features.FeatureGateMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -169,17 +171,23 @@ OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 6)
 
 # --- The plan ---------------------------------------------------------------------------
 
-# Dates on the plan's records (coverage spans, PCP assignments) are days in this zone.
-TIME_ZONE = env_str("PLAN_TIME_ZONE", "America/Los_Angeles")
+# The plan's profile (plans/<name>/plan.toml, docs/plans.md): its name, brand, phones, hours,
+# time zone, languages, features, sign-in methods and rules. A bad one stops start-up here, with
+# one line naming the file and the field.
+PORTAL_PLAN = env_str("PORTAL_PLAN", "demo")
+try:
+    PLAN = load_plan(PORTAL_PLAN, known_languages=[code for code, _name in PORTAL_LANGUAGES])
+except PlanProfileError as error:
+    raise SystemExit(f"Plan profile: {error}") from None
+
+# Dates on the plan's records (coverage spans, PCP assignments) are days in the plan's zone.
+TIME_ZONE = PLAN.time_zone
 USE_TZ = True
 
-PLAN_NAME = env_str("PLAN_NAME", "Alliance Health Plan")
 # Where members reach the portal; emails link here (they are read outside any request).
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 if not SITE_URL:
     raise ImproperlyConfigured("SITE_URL must be set when DEBUG is off (e.g. https://portal.example.org).")
-PLAN_MEMBER_SERVICES_PHONE = env_str("PLAN_MEMBER_SERVICES_PHONE", "800-700-3874")
-PLAN_TTY = env_str("PLAN_TTY", "711")
 
 # --- Accounts ---------------------------------------------------------------------------
 
@@ -213,8 +221,8 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "30/15m/ip,5/15m/key"}
 # --- Languages --------------------------------------------------------------------------
 
 LANGUAGE_CODE = "en"
-# Each language by its own name (see portal/languages.py, which also teaches Django Hmong).
-LANGUAGES = PORTAL_LANGUAGES
+# The plan's languages, each by its own name (see portal/languages.py, which also teaches Django Hmong).
+LANGUAGES = [(code, name) for code, name in PORTAL_LANGUAGES if code in PLAN.languages]
 # Our catalogues come first, so they also cover Django's and allauth's messages in languages
 # those projects do not translate (portal/borrowed_strings.py).
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -13,6 +13,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("terms/", views.terms, name="terms"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("accessibility/", accessibility_tools, name="accessibility_tools"),
+    path("plan/<str:version>/theme.css", views.plan_theme, name="plan_theme"),
+    path("plan/<str:version>/logo.svg", views.plan_logo, name="plan_logo"),
     *(path(prefix, include(module)) for app in portal_apps() for prefix, module in app.urls),
     path("admin/", admin.site.urls),
 ]

@@ -8,6 +8,8 @@ from django.test import Client
 from django.utils import translation
 
 from members.models import Member, User
+from portal.languages import PORTAL_LANGUAGES
+from portal.plans import PlanProfile, load_plan
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +24,27 @@ def _english_between_tests() -> Iterator[None]:
     # a later test calling code directly must not inherit a member's Spanish.
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def use_plan(settings):  # type: ignore[no-untyped-def]
+    """Serve the rest of the test as the named plan's portal (its profile, time zone, languages)."""
+
+    def use(name: str) -> PlanProfile:
+        plan = load_plan(name, known_languages=[code for code, _ in PORTAL_LANGUAGES])
+        settings.PLAN = plan
+        settings.TIME_ZONE = plan.time_zone
+        settings.LANGUAGES = [(code, label) for code, label in PORTAL_LANGUAGES if code in plan.languages]
+        return plan
+
+    return use
+
+
+@pytest.fixture
+def alliance(use_plan) -> PlanProfile:  # type: ignore[no-untyped-def]
+    """The Alliance profile: the plan whose help pages the wave-1 tests quote."""
+    plan: PlanProfile = use_plan("alliance")
+    return plan
 
 
 @pytest.fixture

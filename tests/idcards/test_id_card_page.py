@@ -8,6 +8,7 @@ from pytest_django import DjangoAssertNumQueries
 
 from idcards.models import IdCardOrder
 from members.models import Member
+from portal.plans import PlanProfile
 from providers.models import PcpAssignment, Provider
 from tests.idcards.conftest import add_past_coverage
 from tests.queries import queries_for
@@ -19,7 +20,9 @@ def test_needs_log_in(client: Client, db: None) -> None:
     assert response["Location"].startswith("/accounts/login/")
 
 
-def test_shows_front_and_back_of_the_card(member_client: Client, carded_member: Member) -> None:
+def test_shows_front_and_back_of_the_card(
+    alliance: PlanProfile, member_client: Client, carded_member: Member
+) -> None:
     response = member_client.get("/profile/id-cards/")
     html = response.content.decode()
     assert response.status_code == 200

@@ -19,6 +19,7 @@ from idcards.models import IdCardPdf
 from members.models import Member
 from portal.clock import plan_today
 from portal.pdf import FetchRefused, PdfRenderTimeout, StaticFilesOnlyFetcher, html_to_pdf, static_roots
+from portal.plans import PlanProfile
 from providers.models import PcpAssignment, Provider
 from tests.idcards.conftest import add_past_coverage, pdf_streams
 from tests.queries import queries_for
@@ -59,7 +60,9 @@ def test_print_is_a_tagged_pdf_of_the_card(
         assert printed in text, printed
 
 
-def test_pdf_is_a_letter_page(member_client: Client, carded_member: Member, tmp_path: Path) -> None:
+def test_pdf_is_a_letter_page(
+    alliance: PlanProfile, member_client: Client, carded_member: Member, tmp_path: Path
+) -> None:
     tool = shutil.which("pdfinfo")
     if tool is None:
         pytest.skip("pdfinfo (poppler-utils) is not installed")

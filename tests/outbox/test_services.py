@@ -24,6 +24,7 @@ from django.utils import timezone
 from members.models import Member
 from outbox.models import Email, EmailStatus
 from outbox.services import email_queue, email_send, outbox_sweep
+from portal.plans import PlanProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,9 @@ def queue_account_created(member: Member | None = None, language: str = "en", **
     )
 
 
-def test_email_renders_the_message_and_the_footer_every_email_carries(make_member: Any) -> None:
+def test_email_renders_the_message_and_the_footer_every_email_carries(
+    alliance: PlanProfile, make_member: Any
+) -> None:
     member = make_member()
     email = queue_account_created(member=member, first_name="Ana O'Brien")
     assert email.subject == "Your Member Portal account was created"

@@ -7,6 +7,7 @@ from django.contrib.staticfiles import finders
 from django.test import Client
 
 from members.models import Member
+from portal.plans import PlanProfile
 
 
 def test_home_requires_log_in(client: Client, db: None) -> None:
@@ -15,7 +16,9 @@ def test_home_requires_log_in(client: Client, db: None) -> None:
     assert response["Location"].startswith("/accounts/login/")
 
 
-def test_home_welcomes_member_by_first_name(member_client: Client, member: Member) -> None:
+def test_home_welcomes_member_by_first_name(
+    alliance: PlanProfile, member_client: Client, member: Member
+) -> None:
     response = member_client.get("/")
     html = response.content.decode()
     assert response.status_code == 200

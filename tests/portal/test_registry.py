@@ -51,12 +51,12 @@ def test_a_removed_entry_leaves_every_page(member_client: Client, monkeypatch: p
     from coverage.apps import CoverageConfig
 
     monkeypatch.setattr(CoverageConfig, "nav_entries", ())
-    registry._nav.cache_clear()
+    registry._nav_for.cache_clear()
     try:
         html = member_client.get("/profile/").content.decode()
     finally:
         monkeypatch.undo()
-        registry._nav.cache_clear()
+        registry._nav_for.cache_clear()
     assert "/coverage/" not in [href for href, _ in nav_links(html)]
 
 

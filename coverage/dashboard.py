@@ -1,0 +1,12 @@
+"""The home page's coverage card: the coverage in effect today, or that there is none."""
+
+import datetime
+
+from coverage.models import Coverage
+from members.models import Member
+
+
+def coverage_card(*, member: Member, today: datetime.date) -> dict[str, object]:
+    """One query: the spans in effect today, newest first."""
+    spans = list(Coverage.objects.filter(member=member).in_effect_on(today).order_by("-effective_date", "id"))
+    return {"spans": spans}
