@@ -90,16 +90,31 @@ TEMPLATES = [
 
 # --- Data -------------------------------------------------------------------------------
 
+# Production never falls back to development's stand-ins: SQLite under var/ would hold members'
+# data on one server's disk, and without Redis every process has its own rate-limit counters
+# and runs tasks in the web process.
+_database_url = env_str("DATABASE_URL")
+if not _database_url:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "DATABASE_URL must be set when DEBUG is off (postgres://user:password@host:5432/name)."
+        )
+    _database_url = f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"),
+        _database_url,
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
+if not DEBUG and not DATABASES["default"]["ENGINE"].endswith((".postgresql", ".postgis")):
+    # The audit trail's append-only trigger and the search indexes are PostgreSQL's.
+    raise ImproperlyConfigured("DATABASE_URL must name a PostgreSQL database when DEBUG is off.")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
+if not REDIS_URL and not DEBUG:
+    raise ImproperlyConfigured("REDIS_URL must be set when DEBUG is off (redis://host:6379/0).")
 
 # The cache holds only what can be rebuilt (rate-limit counters, rendered PDFs): with Redis
 # it is shared by every app server, without it each process keeps its own.
