@@ -72,6 +72,50 @@ def test_the_id_card_pdf_is_never_stored(member_client: Client, member_a: Member
     assert "no-store" in response["Cache-Control"]
 
 
+def permissions_policy(response: object) -> dict[str, str]:
+    """Feature → allowlist, from the Permissions-Policy header."""
+    header = response["Permissions-Policy"]  # type: ignore[index]
+    return dict(part.strip().split("=", 1) for part in header.split(","))
+
+
+POWERFUL_FEATURES = {
+    "camera",
+    "microphone",
+    "geolocation",
+    "payment",
+    "usb",
+    "serial",
+    "hid",
+    "bluetooth",
+    "midi",
+}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/accounts/login/",  # a page
+        "/",  # a redirect to the log-in page
+        "/no-such-page/",  # the 404 page
+        "/static/css/portal.css",  # a static file, served before any view
+        "/admin/login/",
+    ],
+)
+def test_every_response_turns_off_the_powerful_features(client: Client, url: str) -> None:
+    policy = permissions_policy(client.get(url))
+    assert {name: policy[name] for name in POWERFUL_FEATURES} == dict.fromkeys(POWERFUL_FEATURES, "()")
+    # Passkeys (WebAuthn) stay possible for the portal itself, and nothing is open to other sites.
+    assert policy["publickey-credentials-get"] == "(self)"
+    assert set(policy.values()) == {"()", "(self)"}
+
+
+def test_signed_in_pages_and_the_pdf_carry_the_permissions_policy(
+    member_client: Client, member_a: Member
+) -> None:
+    for url in ("/profile/", "/profile/id-cards/print/"):
+        assert permissions_policy(member_client.get(url))["camera"] == "()", url
+
+
 def test_a_public_page_may_be_cached_by_the_browser(client: Client) -> None:
     assert "no-store" not in client.get("/terms/").get("Cache-Control", "")
 
