@@ -224,12 +224,6 @@ ACCOUNT_SESSION_REMEMBER = False
 # Failed log-ins: per client address and per username ("key"); see members/adapters.py.
 ACCOUNT_RATE_LIMITS = {"login_failed": "30/15m/ip,5/15m/key"}
 
-# --- Staff admin ------------------------------------------------------------------------
-
-# Failed staff sign-ins to /admin/ (any reason: password, one-time code, unknown user), counted in
-# the shared cache like members' ACCOUNT_RATE_LIMITS: per client address and per username.
-STAFF_SIGN_IN_RATE_LIMIT = env_str("STAFF_SIGN_IN_RATE_LIMIT", "30/15m/ip,5/15m/key")
-
 # --- Languages --------------------------------------------------------------------------
 
 LANGUAGE_CODE = "en"
@@ -259,6 +253,12 @@ STORAGES = {
         )
     },
 }
+
+# --- Staff admin ------------------------------------------------------------------------
+
+# Failed staff sign-ins to /admin/ (any reason: password, one-time code, unknown user), counted in
+# the shared cache like members' ACCOUNT_RATE_LIMITS: per client address and per username.
+STAFF_SIGN_IN_RATE_LIMIT = "30/15m/ip,5/15m/key"
 
 # --- Security ---------------------------------------------------------------------------
 
