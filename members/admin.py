@@ -1,13 +1,13 @@
 """Staff admin for members and sign-ins.
 
 Member records come from enrollment, so their fields are read-only here; staff keep the
-contact records (addresses, phone numbers, email addresses) current. Lists are built for a
-million members: no full count, ordering on indexed columns, no <select> of every member.
+contact records (addresses, phone numbers, email addresses) current, through forms that refuse
+hidden characters like the members' own (portal.forms). Lists are built for a million members:
+no full count, ordering on indexed columns, no <select> of every member.
 """
 
 from typing import cast
 
-from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
@@ -15,16 +15,18 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Address, ContactChange, ContactEmail, Member, MemberQuerySet, Phone, User
+from portal.forms import PlainTextModelForm
 from portal.phones import PhoneNumberField
 
 
 class AddressInline(admin.StackedInline):
     model = Address
+    form = PlainTextModelForm
     extra = 0
     fields = ["kind", "is_primary", "line1", "line2", "city", "state", "zip_code", "county"]
 
 
-class PhoneForm(forms.ModelForm):
+class PhoneForm(PlainTextModelForm):
     class Meta:
         model = Phone
         fields = ["kind", "number", "is_primary"]
@@ -40,6 +42,7 @@ class PhoneInline(admin.TabularInline):
 
 class ContactEmailInline(admin.TabularInline):
     model = ContactEmail
+    form = PlainTextModelForm
     extra = 0
     fields = ["address", "is_primary"]
 

@@ -2,7 +2,8 @@
 account's sign-in email.
 
 The model forms list their fields explicitly, so whatever else a POST carries (a `member` id, a
-record id) is ignored; the member is always the signed-in one (members.decorators).
+record id) is ignored; the member is always the signed-in one (members.decorators). Like every
+form, they refuse hidden characters in text (portal.forms).
 """
 
 import re
@@ -13,13 +14,14 @@ from django.utils.translation import gettext_lazy as _
 
 from members.contacts import account_email_taken
 from members.models import Address, ContactEmail, Phone, User
+from portal.forms import PlainTextForm, PlainTextModelForm
 from portal.phones import PhoneNumberField, phone_national
 from portal.us_states import US_STATES
 
 ZIP_CODE = re.compile(r"^\d{5}(-\d{4})?$")
 
 
-class AddressForm(forms.ModelForm):
+class AddressForm(PlainTextModelForm):
     state = forms.ChoiceField(label=_("State"), choices=[("", _("Choose a state")), *US_STATES])
 
     class Meta:
@@ -45,7 +47,7 @@ class AddressForm(forms.ModelForm):
         }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["state"].widget.attrs["autocomplete"] = "address-level1"
 
     def clean_zip_code(self) -> str:
@@ -55,7 +57,7 @@ class AddressForm(forms.ModelForm):
         return value
 
 
-class PhoneForm(forms.ModelForm):
+class PhoneForm(PlainTextModelForm):
     class Meta:
         model = Phone
         fields = ["kind", "number", "is_primary"]
@@ -69,13 +71,13 @@ class PhoneForm(forms.ModelForm):
         widgets = {"number": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             # Members type and read national numbers; the record keeps E.164.
             self.initial["number"] = phone_national(self.instance.number)
 
 
-class ContactEmailForm(forms.ModelForm):
+class ContactEmailForm(PlainTextModelForm):
     class Meta:
         model = ContactEmail
         fields = ["address", "is_primary"]
@@ -92,7 +94,7 @@ CONTACT_FORMS: dict[str, type[ContactForm]] = {
 }
 
 
-class AccountEmailForm(forms.Form):
+class AccountEmailForm(PlainTextForm):
     """A new sign-in email for the account; a code goes to it before anything changes."""
 
     email = forms.EmailField(
@@ -103,7 +105,7 @@ class AccountEmailForm(forms.Form):
     )
 
     def __init__(self, *args: object, user: User, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.user = user
 
     def clean_email(self) -> str:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from members.matching import member_match
 from members.models import Member, User
 from portal.clock import plan_today
+from portal.forms import PlainTextForm
 from portal.phones import PhoneNumberField
 
 MINIMUM_ACCOUNT_AGE = 18
@@ -30,7 +31,7 @@ class DateOfBirthInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", attrs={"autocomplete": "bday"})
 
 
-class MemberIdentityForm(forms.Form):
+class MemberIdentityForm(PlainTextForm):
     """The four details that identify a member on their ID card; matched to the plan record."""
 
     first_name = forms.CharField(
@@ -53,7 +54,7 @@ class MemberIdentityForm(forms.Form):
     )
 
     def __init__(self, *args: object, ip: str, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.ip = ip
         self.member: Member | None = None
 
@@ -75,7 +76,7 @@ class MemberIdentityForm(forms.Form):
         return self.member
 
 
-class PasswordPairMixin(forms.Form):
+class PasswordPairMixin(PlainTextForm):
     def check_password_pair(self, first: str, second: str, user: User | None) -> None:
         password, again = self.cleaned_data.get(first), self.cleaned_data.get(second)
         if password and again and password != again:
@@ -167,7 +168,7 @@ class SignupForm(MemberIdentityForm, PasswordPairMixin):
         return data
 
 
-class CodeForm(forms.Form):
+class CodeForm(PlainTextForm):
     code = forms.CharField(
         label=_("Verification Code"),
         max_length=12,

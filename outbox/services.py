@@ -146,7 +146,13 @@ def _record_failure(email: Email, exc: Exception) -> None:
         fields: dict[str, object] = {"status": EmailStatus.FAILED}
         logger.error("Email %s failed for good after %s attempts: %s", email.pk, email.attempts, error)
     else:
-        fields = {"status": EmailStatus.QUEUED, "next_attempt_at": timezone.now() + backoff(email.attempts)}
+        # Not handed to the broker since it failed: the first sweep after next_attempt_at sends
+        # it, rather than waiting REDISPATCH_AFTER from the hand-off that led to this attempt.
+        fields = {
+            "status": EmailStatus.QUEUED,
+            "next_attempt_at": timezone.now() + backoff(email.attempts),
+            "dispatched_at": None,
+        }
         logger.warning("Email %s attempt %s failed, will retry: %s", email.pk, email.attempts, error)
     Email.objects.filter(pk=email.pk, status=EmailStatus.SENDING).update(last_error=error, **fields)
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "portal.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -94,16 +95,31 @@ TEMPLATES = [
 
 # --- Data -------------------------------------------------------------------------------
 
+# Production never falls back to development's stand-ins: SQLite under var/ would hold members'
+# data on one server's disk, and without Redis every process has its own rate-limit counters
+# and runs tasks in the web process.
+_database_url = env_str("DATABASE_URL")
+if not _database_url:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "DATABASE_URL must be set when DEBUG is off (postgres://user:password@host:5432/name)."
+        )
+    _database_url = f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"),
+        _database_url,
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
+if not DEBUG and not DATABASES["default"]["ENGINE"].endswith((".postgresql", ".postgis")):
+    # The audit trail's append-only trigger and the search indexes are PostgreSQL's.
+    raise ImproperlyConfigured("DATABASE_URL must name a PostgreSQL database when DEBUG is off.")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
+if not REDIS_URL and not DEBUG:
+    raise ImproperlyConfigured("REDIS_URL must be set when DEBUG is off (redis://host:6379/0).")
 
 # The cache holds only what can be rebuilt (rate-limit counters, rendered PDFs): with Redis
 # it is shared by every app server, without it each process keeps its own.
@@ -248,6 +264,12 @@ STORAGES = {
     },
 }
 
+# --- Staff admin ------------------------------------------------------------------------
+
+# Failed staff sign-ins to /admin/ (any reason: password, one-time code, unknown user), counted in
+# the shared cache like members' ACCOUNT_RATE_LIMITS: per client address and per username.
+STAFF_SIGN_IN_RATE_LIMIT = "30/15m/ip,5/15m/key"
+
 # --- Security ---------------------------------------------------------------------------
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -267,6 +289,14 @@ CSRF_FAILURE_VIEW = "portal.error_views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 12 * 60 * 60
+# The language cookie goes with every request: first-party only and out of scripts' reach
+# (none reads it), like the accessibility cookies (portal/accessibility.py).
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+# Messages can hold PHI ("Chloë Adams will be your primary care provider …"). Django's default
+# puts them in a signed cookie, which anything that sees the browser's cookies can read; the
+# session keeps them on the server.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -275,6 +305,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     # __Host- cookies are bound to this exact host over HTTPS.
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
@@ -285,6 +316,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"one_line_warning": {"()": "portal.logs.OneLineWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        # A bad Host header is a scanner's, not our fault: one WARNING line, no traceback.
+        "django.security.DisallowedHost": {"filters": ["one_line_warning"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }

@@ -10,12 +10,15 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import PlainTextModelForm
 from portal.text import fold_name
 from providers.models import PcpAssignment, PcpChangeRequest, Provider
 
 
 @admin.register(Provider)
 class ProviderAdmin(admin.ModelAdmin):
+    # Names and clinics are shown to members: no hidden characters (portal.forms).
+    form = PlainTextModelForm
     list_display = [
         "npi",
         "last_name",

@@ -6,12 +6,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import PlainTextForm
 from providers.models import Gender, PcpChangeReason, Provider
 
 ZIP_CODE = re.compile(r"\d{5}(-?\d{4})?")
 
 
-class ProviderSearchForm(forms.Form):
+class ProviderSearchForm(PlainTextForm):
     """The directory search: any of the fields, at least one. Sent by GET, so results are links."""
 
     first_name = forms.CharField(label=_("First Name"), max_length=100, required=False)
@@ -39,7 +40,7 @@ class ProviderSearchForm(forms.Form):
         return data
 
 
-class ProviderChoiceForm(forms.Form):
+class ProviderChoiceForm(PlainTextForm):
     """The Change step: the provider chosen with a result's radio button."""
 
     provider = forms.ModelChoiceField(

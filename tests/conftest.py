@@ -1,9 +1,11 @@
 """Shared personas for every test: a member, a household member, a stranger and a staff user."""
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 from django.utils import translation
 
@@ -19,11 +21,32 @@ def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _no_rate_limit_counters() -> None:
+    """Forget every rate-limit counter (allauth's "allauth:rl:…" keys) before each test.
+
+    They live in the shared cache (Redis in tests) for 15 minutes, so failed sign-ins in one test,
+    or in the last run, would lock out the next. Only those keys: a flush would also drop the
+    Celery broker's queue bindings that the browser tests' server relies on.
+    """
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        client = backend._cache.get_client(write=True)
+        keys = list(client.scan_iter(match=backend.make_key("allauth:rl:*")))
+        if keys:
+            client.delete(*keys)
+    else:
+        backend.clear()
+
+
+@pytest.fixture(autouse=True)
 def _english_between_tests() -> Iterator[None]:
     # A request leaves its language active in the thread (LocaleMiddleware sets one per request);
     # a later test calling code directly must not inherit a member's Spanish.
     yield
     translation.deactivate()
+
+
+UsePlan = Callable[[str], PlanProfile]
 
 
 @pytest.fixture

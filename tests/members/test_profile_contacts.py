@@ -264,6 +264,7 @@ def test_the_last_mailing_address_cannot_become_a_home_address(
 # --- Validation ---------------------------------------------------------------------------------
 
 ADDRESS = {"kind": "home", "line1": "22 Elm Ave", "city": "Salinas", "state": "CA", "zip_code": "93901"}
+HIDDEN = "This contains a hidden or unreadable character, perhaps from copying and pasting."
 
 
 @pytest.mark.parametrize(
@@ -281,6 +282,13 @@ ADDRESS = {"kind": "home", "line1": "22 Elm Ave", "city": "Salinas", "state": "C
         ("address", {**ADDRESS, "line1": ""}, "line1", "This field is required"),
         ("email", {"address": "jose@"}, "address", "Enter a valid email address"),
         ("email", {"address": "jose example.com"}, "address", "Enter a valid email address"),
+        # Shown as "22 Elm Ave" but stored reversed: a right-to-left override.
+        ("address", {**ADDRESS, "line1": "22 \u202eevA mlE"}, "line1", HIDDEN),
+        ("address", {**ADDRESS, "line2": "Apt \u20664\u2069"}, "line2", HIDDEN),
+        ("address", {**ADDRESS, "city": "Sali\x1b[2Jnas"}, "city", HIDDEN),
+        ("address", {**ADDRESS, "city": "Sali\x00nas"}, "city", HIDDEN),
+        ("address", {**ADDRESS, "line1": "22 Elm\nAve"}, "line1", HIDDEN),
+        ("address", {**ADDRESS, "line1": "22 Elm \ufffd"}, "line1", HIDDEN),
     ],
 )
 def test_bad_input_gets_a_message_next_to_the_field_and_saves_nothing(
@@ -304,6 +312,29 @@ def _input_tag(html: str, field: str) -> str:
         if f'id="id_{field}"' in tag and tag.startswith(("input", "select")):
             return tag
     raise AssertionError(f"no input for {field}")
+
+
+def test_an_address_that_is_not_valid_utf8_is_refused_not_stored_as_replacement_characters(
+    member_client: Client, mailing: Address
+) -> None:
+    # What a browser or script sends in the wrong encoding: Latin-1 "Peñasco" (ñ = 0xF1).
+    body = b"kind=home&line1=1+Pe%F1asco+Rd&city=Salinas&state=CA&zip_code=93901"
+    response = member_client.post(
+        "/profile/address/add/", body, content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 200
+    assert HIDDEN in response.content.decode()
+    assert not Address.objects.filter(kind=AddressKind.HOME).exists()
+    assert_nothing_changed()
+
+
+def test_names_and_addresses_in_every_script_are_kept(member_client: Client, mailing: Address) -> None:
+    # Vietnamese, Arabic with the right-to-left mark its keyboards type, Chinese, Portuguese.
+    data = {**ADDRESS, "line1": "12 Đường Nguyễn Huệ", "line2": "شقة \u200f4", "city": "台北 São Paulo"}
+    response = member_client.post("/profile/address/add/", data)
+    assert response.status_code == 302
+    saved = Address.objects.get(kind=AddressKind.HOME)
+    assert (saved.line1, saved.line2, saved.city) == (data["line1"], data["line2"], data["city"])
 
 
 def test_bad_edit_changes_nothing(member_client: Client, mailing: Address) -> None:

@@ -5,10 +5,12 @@ the Redis named by REDIS_URL or from a private redis-server a test starts and st
 Emails it sends land in django.core.mail.outbox (Django's test mailer), or in a local SMTP server.
 """
 
+import json
 import os
 import socket
 import subprocess
 import time
+from base64 import b64decode
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
@@ -42,6 +44,30 @@ def broker_url() -> str:
     if not url:
         pytest.skip("the outbox broker tests need REDIS_URL (a real Redis)")
     return url
+
+
+@pytest.fixture
+def broker(broker_url: str) -> Iterator[redis.Redis]:
+    """The Redis the app publishes to, its task queue ("celery") empty before and after."""
+    client = redis.Redis.from_url(broker_url)
+    client.delete("celery")
+    yield client
+    client.delete("celery")
+
+
+def run_queued_tasks(broker: redis.Redis) -> list[str]:
+    """Do what a worker does with each task waiting on `broker`, in this thread; their names.
+
+    For tests that move time with time_machine, which a worker thread would not follow reliably.
+    """
+    names = []
+    while isinstance(raw := broker.rpop("celery"), bytes):
+        message = json.loads(raw)
+        args, kwargs, _ = json.loads(b64decode(message["body"]))
+        name = message["headers"]["task"]
+        celery_app.tasks[name](*args, **kwargs)
+        names.append(name)
+    return names
 
 
 def _reset_producers() -> None:

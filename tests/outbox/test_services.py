@@ -9,7 +9,7 @@ import datetime
 import json
 import smtplib
 from base64 import b64decode
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -90,14 +90,6 @@ def test_a_rolled_back_change_leaves_no_email_and_sends_nothing(
     assert not Email.objects.exists()
     assert outbox_sweep() == 0
     assert mail.outbox == []
-
-
-@pytest.fixture
-def broker(broker_url: str) -> Iterator[redis.Redis]:
-    client = redis.Redis.from_url(broker_url)
-    client.delete("celery")
-    yield client
-    client.delete("celery")
 
 
 def test_after_commit_only_the_email_id_goes_to_the_broker(

@@ -5,11 +5,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import redis
 import time_machine
 from django.utils import timezone
 
 from outbox.models import Email, EmailStatus
-from outbox.services import email_queue, email_send
+from outbox.services import email_queue, email_send, outbox_sweep
+from tests.outbox.conftest import run_queued_tasks
 from tests.outbox.smtp_server import SMTPServer, smtp_server
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +95,30 @@ def test_an_email_refused_once_is_sent_on_the_retry(smtp: SMTPServer) -> None:
     email.refresh_from_db()
     assert (email.status, email.attempts, len(smtp.received)) == (EmailStatus.SENT, 2, 1)
     assert smtp.received[0]["Message-ID"] == email.message_id
+
+
+def test_each_retry_goes_out_at_the_first_sweep_after_its_wait(smtp: SMTPServer, broker: redis.Redis) -> None:
+    """docs/email.md: after a refusal the email is retried 1, 2, 4 … minutes later, by the sweep
+    that Celery beat runs every minute; the member gets it at the first sweep after that."""
+    smtp.refusing = True
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        email = queue()
+        email_send(email_id=email.pk)  # the task handed to the broker on commit
+    attempts_at: dict[int, int] = {smtp.attempts: 0}
+    received_at = None
+    for minute in range(1, 16):
+        if smtp.attempts == 3:
+            smtp.refusing = False  # the mail server is back
+        with time_machine.travel(start + datetime.timedelta(minutes=minute), tick=False):
+            outbox_sweep()
+            run_queued_tasks(broker)
+        attempts_at.setdefault(smtp.attempts, minute)
+        if smtp.received and received_at is None:
+            received_at = minute
+
+    # Refused at 0, 1 and 3 minutes, each followed by a wait of 1, 2 and 4 minutes.
+    assert attempts_at == {1: 0, 2: 1, 3: 3, 4: 7}
+    assert received_at == 7
+    email.refresh_from_db()
+    assert (email.status, email.attempts, len(smtp.received)) == (EmailStatus.SENT, 4, 1)

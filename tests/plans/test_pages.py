@@ -12,6 +12,7 @@ from coverage.models import Coverage
 from members.models import Member
 from portal.registry import portal_apps
 from providers.models import PcpAssignment, Provider
+from tests.conftest import UsePlan
 from tests.queries import queries_for
 
 PROFILES = ["alliance", "totalcare", "masshealth", "demo"]
@@ -27,8 +28,8 @@ def hours_text(plan) -> str:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("name", PROFILES)
 def test_every_page_names_the_plan_with_its_phones_and_hours(
-    use_plan, name: str, member_client: Client, client: Client
-) -> None:  # type: ignore[no-untyped-def]
+    use_plan: UsePlan, name: str, member_client: Client, client: Client
+) -> None:
     plan = use_plan(name)
     pages = [member_client.get(url) for url in MEMBER_PAGES] + [client.get("/accounts/login/")]
     for page in pages:
@@ -42,7 +43,7 @@ def test_every_page_names_the_plan_with_its_phones_and_hours(
 
 
 @pytest.mark.parametrize("name", PROFILES)
-def test_the_error_page_names_the_plan(use_plan, name: str, client: Client, db: None) -> None:  # type: ignore[no-untyped-def]
+def test_the_error_page_names_the_plan(use_plan: UsePlan, name: str, client: Client, db: None) -> None:
     plan = use_plan(name)
     page = client.get("/no-such-page/")
     assert page.status_code == 404 and plan.portal_name in page.content.decode()
@@ -69,8 +70,8 @@ def _app_urls(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("name", PROFILES)
 def test_a_feature_the_profile_leaves_off_has_no_entry_and_its_pages_answer_404(
-    use_plan, name: str, member_client: Client
-) -> None:  # type: ignore[no-untyped-def]
+    use_plan: UsePlan, name: str, member_client: Client
+) -> None:
     plan = use_plan(name)
     nav = member_client.get("/").content.decode().split('class="side-nav"')[1].split("</nav>")[0]
     for app in portal_apps():
@@ -88,7 +89,9 @@ def test_a_feature_the_profile_leaves_off_has_no_entry_and_its_pages_answer_404(
             assert (f'href="{reverse(entry.url_name)}"' in nav) == on, (app.label, name)
 
 
-def test_profile_editing_off_leaves_contact_details_read_only(use_plan, member_client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_profile_editing_off_leaves_contact_details_read_only(
+    use_plan: UsePlan, member_client: Client
+) -> None:
     use_plan("masshealth")
     html = member_client.get("/profile/").content.decode()
     assert "/profile/address/add/" not in html and "You cannot make changes to it here" in html
@@ -122,8 +125,8 @@ def _history(member: Member, years: int) -> None:
     ("name", "queries"), [("alliance", 7), ("totalcare", 7), ("masshealth", 4), ("demo", 7)]
 )
 def test_the_dashboard_makes_a_fixed_number_of_queries_per_profile(
-    use_plan, name: str, queries: int, member_client: Client, member: Member
-) -> None:  # type: ignore[no-untyped-def]
+    use_plan: UsePlan, name: str, queries: int, member_client: Client, member: Member
+) -> None:
     use_plan(name)
     member_client.get("/")  # the session's first request also writes it
     assert queries_for(member_client, "/") == queries
@@ -131,7 +134,7 @@ def test_the_dashboard_makes_a_fixed_number_of_queries_per_profile(
     assert queries_for(member_client, "/") == queries
 
 
-def test_the_dashboard_cards_say_what_to_do_next(use_plan, member_client: Client) -> None:  # type: ignore[no-untyped-def]
+def test_the_dashboard_cards_say_what_to_do_next(use_plan: UsePlan, member_client: Client) -> None:
     use_plan("alliance")
     html = member_client.get("/").content.decode()
     assert "You do not have a primary care provider yet" in html and 'href="/providers/change/"' in html

@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from portal.plans import (
 )
 from portal.registry import known_features
 
+ProfileCopy = tuple[Path, Callable[[str, str], str]]
 PROFILES = ["alliance", "totalcare", "masshealth", "demo"]
 CODES = [code for code, _ in PORTAL_LANGUAGES]
 
@@ -101,8 +103,8 @@ def test_contrast_ratio_is_wcags() -> None:
     ],
 )
 def test_a_bad_field_is_refused_with_the_file_and_the_field(
-    profile_copy, old: str, new: str, field: str
-) -> None:  # type: ignore[no-untyped-def]
+    profile_copy: ProfileCopy, old: str, new: str, field: str
+) -> None:
     folder, edit = profile_copy
     path = edit(old, new)
     with pytest.raises(PlanProfileError) as refused:
@@ -111,7 +113,7 @@ def test_a_bad_field_is_refused_with_the_file_and_the_field(
     assert field in str(refused.value)
 
 
-def test_an_unknown_feature_is_refused_once_the_apps_are_known(profile_copy) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_feature_is_refused_once_the_apps_are_known(profile_copy: ProfileCopy) -> None:
     _folder, edit = profile_copy
     plan = load(edit('"idcards",', '"idcards", "teleportation",'))
     with pytest.raises(PlanProfileError, match=r"plan\.toml: features: 'teleportation' is not a feature"):
@@ -126,8 +128,8 @@ def test_an_unknown_feature_is_refused_once_the_apps_are_known(profile_copy) -> 
     ],
 )
 def test_start_up_stops_with_one_line_naming_the_file_and_field(
-    profile_copy, old: str, new: str, says: str
-) -> None:  # type: ignore[no-untyped-def]
+    profile_copy: ProfileCopy, old: str, new: str, says: str
+) -> None:
     folder, edit = profile_copy
     env = {**os.environ, "PORTAL_PLAN": edit(old, new), "DATABASE_URL": "sqlite:///:memory:"}
     started = subprocess.run(

@@ -187,6 +187,51 @@ def test_staff_fix_a_phone_number_on_the_member_page(make_member) -> None:  # ty
     assert member.preferred_language == "es" and member.last_name == "Núñez-Ortiz"
 
 
+@pytest.mark.parametrize(
+    ("prefix", "fields"),
+    [
+        (
+            "addresses",
+            {
+                "kind": "mailing",
+                "line1": "Ana\u202etxt.exe",
+                "city": "Salinas",
+                "state": "CA",
+                "zip_code": "93901",
+            },
+        ),
+        (
+            "addresses",
+            {
+                "kind": "mailing",
+                "line1": "1 Main St",
+                "city": "Sali\ufffdnas",
+                "state": "CA",
+                "zip_code": "93901",
+            },
+        ),
+        ("emails", {"address": "ana\u2066@example.com"}),
+    ],
+)
+def test_staff_cannot_save_hidden_characters_in_a_contact(  # type: ignore[no-untyped-def]
+    make_member, prefix: str, fields: dict[str, str]
+) -> None:
+    member = make_member()
+    client = Client()
+    sign_in_with_static_token(client, make_staff(superuser=True))
+    data = {"preferred_language": "en"}
+    for inline in ("addresses", "phones", "emails"):
+        data |= {f"{inline}-TOTAL_FORMS": "0", f"{inline}-INITIAL_FORMS": "0"}
+    data |= {f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-0-member": str(member.pk)}
+    data |= {f"{prefix}-0-{name}": value for name, value in fields.items()}
+
+    response = client.post(f"/admin/members/member/{member.pk}/change/", data)
+
+    assert response.status_code == 200
+    assert "This contains a hidden or unreadable character" in response.content.decode()
+    assert not member.addresses.exists() and not member.emails.exists()
+
+
 def test_staff_cannot_add_members_by_hand(db: None) -> None:
     client = Client()
     sign_in_with_static_token(client, make_staff(superuser=True))

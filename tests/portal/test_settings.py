@@ -1,5 +1,6 @@
 """Production configuration: environment only, `check --deploy` clean, and loud failures on bad values."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -30,6 +31,9 @@ def production_env(**overrides: str) -> dict[str, str]:
         SITE_URL="https://portal.example.org",
         DJANGO_SETTINGS_MODULE="portal.settings",
     )
+    # Production needs both (the tests' own, when set); nothing here connects to them.
+    env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal")
+    env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
     env.update(overrides)
     return env
 
@@ -47,13 +51,50 @@ def test_check_deploy_is_clean_with_production_settings() -> None:
     assert "WARNINGS" not in output and "ERRORS" not in output
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "EMAIL_HOST", "SITE_URL"])
-def test_production_without_a_required_setting_refuses_to_start(missing: str) -> None:
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "EMAIL_HOST", "SITE_URL", "DATABASE_URL", "REDIS_URL"])
+@pytest.mark.parametrize("how", ["unset", "empty"])
+def test_production_without_a_required_setting_refuses_to_start(missing: str, how: str) -> None:
     env = production_env()
-    del env[missing]
+    if how == "unset":
+        del env[missing]
+    else:
+        env[missing] = ""
     result = run(["-c", "import portal.settings"], env)
     assert result.returncode != 0
-    assert "ImproperlyConfigured" in result.stderr and missing in result.stderr
+    # The traceback ends with one line that names what is missing.
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert last_line.startswith("django.core.exceptions.ImproperlyConfigured: " + missing), last_line
+
+
+def test_production_refuses_a_database_other_than_postgresql() -> None:
+    result = run(
+        ["-c", "import portal.settings"], production_env(DATABASE_URL="sqlite:///var/portal.sqlite3")
+    )
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines()[-1] == (
+        "django.core.exceptions.ImproperlyConfigured: "
+        "DATABASE_URL must name a PostgreSQL database when DEBUG is off."
+    )
+
+
+def test_development_needs_nothing_set() -> None:
+    env = {
+        key: value
+        for key, value in production_env().items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}
+    }
+    code = (
+        "import django, json; django.setup(); from django.conf import settings as s;"
+        "print(json.dumps([s.DATABASES['default']['ENGINE'], s.CACHES['default']['BACKEND'],"
+        " s.CELERY_TASK_ALWAYS_EAGER]))"
+    )
+    result = run(["-c", code], env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        "django.db.backends.sqlite3",
+        "django.core.cache.backends.locmem.LocMemCache",
+        True,
+    ]
 
 
 def test_a_misspelt_boolean_stops_the_settings_loading() -> None:

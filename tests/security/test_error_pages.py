@@ -1,6 +1,8 @@
 """Error pages with DEBUG off: the portal's layout and language, a reference number (the request
 id, also in X-Request-ID), and never a stack trace or a setting."""
 
+import logging
+
 import pytest
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
@@ -85,3 +87,24 @@ def test_a_csrf_failure_is_the_portals_403() -> None:
     response = client.post("/accounts/login/", {"login": "x", "password": "y"})
     assert response.status_code == 403
     assert "<h1>You cannot do that here</h1>" in response.content.decode()
+
+
+@override_settings(DEBUG=False)
+def test_a_bad_host_header_is_one_warning_line_without_a_traceback(caplog: pytest.LogCaptureFixture) -> None:
+    # What a scanner sends: the portal's name nowhere, someone else's in the Host header.
+    with caplog.at_level(logging.INFO):
+        for _ in range(3):
+            response = Client().get("/accounts/login/", headers={"host": "evil.example"})
+            assert response.status_code == 400
+    assert "Traceback" not in caplog.text
+    records = [r for r in caplog.records if r.name.startswith("django.security")]
+    assert [(r.name, r.levelname) for r in records] == [("django.security.DisallowedHost", "WARNING")] * 3
+    # As the console handler (standard error, production's log) writes it: one line each.
+    console = logging.getHandlerByName("console")
+    assert console is not None
+    line = console.format(records[0])
+    assert "\n" not in line and "Traceback" not in line
+    assert line.endswith(
+        "WARNING django.security.DisallowedHost Invalid HTTP_HOST header: 'evil.example'. "
+        "You may need to add 'evil.example' to ALLOWED_HOSTS."
+    )

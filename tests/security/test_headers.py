@@ -1,15 +1,19 @@
 """Response headers a security review checks: CSP without inline script (the admin included),
-no-store on every signed-in page and PDF, no framing, no sniffing, a same-origin referrer, and
-the production cookies and HSTS."""
+no-store on every signed-in page and PDF, no framing, no sniffing, a same-origin referrer, the
+production cookies and HSTS, and no cookie that carries a message."""
 
+import datetime
 import json
 import re
 
 import pytest
+import time_machine
 from django.test import Client
 
 from members.models import Member
+from providers.models import PcpChangeRequest
 from tests.portal.test_settings import production_env, run
+from tests.providers.pcp_factories import make_provider
 from tests.security.conftest import staff_client
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +72,50 @@ def test_the_id_card_pdf_is_never_stored(member_client: Client, member_a: Member
     assert "no-store" in response["Cache-Control"]
 
 
+def permissions_policy(response: object) -> dict[str, str]:
+    """Feature → allowlist, from the Permissions-Policy header."""
+    header = response["Permissions-Policy"]  # type: ignore[index]
+    return dict(part.strip().split("=", 1) for part in header.split(","))
+
+
+POWERFUL_FEATURES = {
+    "camera",
+    "microphone",
+    "geolocation",
+    "payment",
+    "usb",
+    "serial",
+    "hid",
+    "bluetooth",
+    "midi",
+}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/accounts/login/",  # a page
+        "/",  # a redirect to the log-in page
+        "/no-such-page/",  # the 404 page
+        "/static/css/portal.css",  # a static file, served before any view
+        "/admin/login/",
+    ],
+)
+def test_every_response_turns_off_the_powerful_features(client: Client, url: str) -> None:
+    policy = permissions_policy(client.get(url))
+    assert {name: policy[name] for name in POWERFUL_FEATURES} == dict.fromkeys(POWERFUL_FEATURES, "()")
+    # Passkeys (WebAuthn) stay possible for the portal itself, and nothing is open to other sites.
+    assert policy["publickey-credentials-get"] == "(self)"
+    assert set(policy.values()) == {"()", "(self)"}
+
+
+def test_signed_in_pages_and_the_pdf_carry_the_permissions_policy(
+    member_client: Client, member_a: Member
+) -> None:
+    for url in ("/profile/", "/profile/id-cards/print/"):
+        assert permissions_policy(member_client.get(url))["camera"] == "()", url
+
+
 def test_a_public_page_may_be_cached_by_the_browser(client: Client) -> None:
     assert "no-store" not in client.get("/terms/").get("Cache-Control", "")
 
@@ -118,3 +166,49 @@ def test_production_settings_make_secure_host_cookies_and_a_year_of_hsts() -> No
         True,
         True,
     ]
+
+
+def test_a_message_that_names_the_new_pcp_never_reaches_a_cookie(
+    member_client: Client, member_a: Member
+) -> None:
+    doctor = make_provider(first_name="Chloë", last_name="Adams")
+    response = member_client.post(
+        "/providers/change/reason/", {"provider": doctor.pk, "reason": "member_request"}
+    )
+    assert response.status_code == 302 and PcpChangeRequest.objects.filter(new_provider=doctor).exists()
+    page = member_client.get(response["Location"])
+
+    assert "Chloë Adams will be your primary care provider starting" in page.content.decode()
+    for sent in (response, page):
+        assert set(sent.cookies) <= {"sessionid", "csrftoken"}, "only the session and CSRF cookies"
+
+
+def test_the_idle_log_out_notice_survives_in_the_new_session(member_client: Client, member_a: Member) -> None:
+    # The session is flushed at log-out; the notice is kept in the new, anonymous one.
+    start = datetime.datetime.now(tz=datetime.UTC)
+    with time_machine.travel(start, tick=False):
+        assert member_client.get("/profile/").status_code == 200
+    with time_machine.travel(start + datetime.timedelta(minutes=16), tick=False):
+        response = member_client.get("/profile/", follow=True)
+    assert "For your security, you were logged out. Please log in again." in response.content.decode()
+    assert "messages" not in response.cookies
+
+
+def test_the_language_cookie_is_first_party_and_out_of_scripts_reach(client: Client) -> None:
+    response = client.post("/i18n/setlang/", {"language": "es", "next": "/terms/"})
+    cookie = response.cookies["django_language"]
+    assert cookie.value == "es"
+    assert (cookie["samesite"], cookie["httponly"], cookie["secure"]) == ("Lax", True, "")
+
+
+def test_in_production_the_language_cookie_is_https_only() -> None:
+    code = (
+        "import django; django.setup(); from django.test import Client;"
+        "r = Client(HTTP_HOST='portal.example.org').post("
+        "'/i18n/setlang/', {'language': 'es', 'next': '/terms/'}, secure=True);"
+        "print(r.cookies['django_language'].OutputString())"
+    )
+    result = run(["-c", code], production_env())
+    assert result.returncode == 0, result.stderr
+    flags = {part.strip().lower() for part in result.stdout.strip().split(";")}
+    assert {"django_language=es", "secure", "httponly", "samesite=lax"} <= flags
