@@ -13,9 +13,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from members import rules
 from members.codes import CodeCheck, code_check, code_issue, code_send
 from members.models import CodePurpose, Member, Phone, PhoneKind, User, VerificationCode, email_language
 from outbox.services import email_queue
+from portal.clock import plan_today
 
 
 class AccountAlreadyExists(Exception):
@@ -26,13 +28,20 @@ class UsernameTaken(Exception):
     """Somebody else took the username while the code was on its way."""
 
 
+class BelowMinimumAge(Exception):
+    """The member is younger than rules.MINIMUM_ACCOUNT_AGE: online accounts are for adults."""
+
+
 def signup_start(
     *, member: Member, email: str, cell_phone: str, username: str, password: str
 ) -> VerificationCode:
     """Step one of Create Member Online Account: email a code; no account exists yet.
 
-    The password is hashed now so the plain text never rests anywhere.
+    The password is hashed now so the plain text never rests anywhere. Raises BelowMinimumAge
+    for a member too young for an account, whatever the form in front of it checked.
     """
+    if not rules.account_age_reached(member, plan_today()):
+        raise BelowMinimumAge
     with transaction.atomic():
         issued = code_issue(
             member=member,
@@ -113,7 +122,10 @@ def recovery_request(*, member: Member | None, forgot_username: bool, reset_pass
     if member is None or user is None or not user.is_active or not user.email:
         return None
     with transaction.atomic():
-        context: dict[str, object] = {"first_name": member.first_name}
+        context: dict[str, object] = {
+            "first_name": member.first_name,
+            "code_lifetime_minutes": rules.code_lifetime_minutes(),
+        }
         record_id = None
         if forgot_username:
             context["username"] = user.get_username()

@@ -1,10 +1,9 @@
 """One-time verification codes: issued, re-sent and checked by the account flows.
 
 Codes come from `secrets`, are stored only as a keyed hash (so a database copy does not reveal
-them), are single use, expire after CODE_LIFETIME and die after MAX_WRONG_TRIES.
+them), are single use, expire after rules.CODE_LIFETIME and die after rules.CODE_TRIES wrong tries.
 """
 
-import datetime
 import secrets
 from dataclasses import dataclass
 from enum import Enum
@@ -13,13 +12,11 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from members import rules
 from members.models import CodePurpose, Member, VerificationCode
 from outbox.services import email_queue
 
 CODE_DIGITS = 6
-CODE_LIFETIME = datetime.timedelta(minutes=15)
-MAX_WRONG_TRIES = 5
-RESEND_COOL_DOWN = datetime.timedelta(seconds=60)
 
 
 def _hash(code: str, row_salt: str) -> str:
@@ -51,13 +48,13 @@ def code_issue(
         code_hash=f"{salt}${_hash(code, salt)}",
         payload=payload or {},
         sent_at=now,
-        expires_at=now + CODE_LIFETIME,
+        expires_at=now + rules.CODE_LIFETIME,
     )
     return IssuedCode(record=record, code=code)
 
 
 def code_can_resend(record: VerificationCode) -> bool:
-    return record.used_at is None and timezone.now() >= record.sent_at + RESEND_COOL_DOWN
+    return record.used_at is None and timezone.now() >= record.sent_at + rules.CODE_RESEND_COOL_DOWN
 
 
 def code_reissue(*, record: VerificationCode) -> IssuedCode | None:
@@ -65,14 +62,14 @@ def code_reissue(*, record: VerificationCode) -> IssuedCode | None:
 
     Returns None when the request is used up, dead, or still cooling down.
     """
-    if not code_can_resend(record) or record.wrong_tries >= MAX_WRONG_TRIES:
+    if not code_can_resend(record) or record.wrong_tries >= rules.CODE_TRIES:
         return None
     code = _new_code()
     salt = secrets.token_hex(8)
     now = timezone.now()
     record.code_hash = f"{salt}${_hash(code, salt)}"
     record.sent_at = now
-    record.expires_at = now + CODE_LIFETIME
+    record.expires_at = now + rules.CODE_LIFETIME
     record.save(update_fields=["code_hash", "sent_at", "expires_at"])
     return IssuedCode(record=record, code=code)
 
@@ -90,7 +87,11 @@ def code_send(issued: IssuedCode) -> None:
     email_queue(
         to=record.email,
         template=CODE_EMAIL_TEMPLATES[CodePurpose(record.purpose)],
-        context={"first_name": record.member.first_name, "code": issued.code},
+        context={
+            "first_name": record.member.first_name,
+            "code": issued.code,
+            "code_lifetime_minutes": rules.code_lifetime_minutes(),
+        },
         language=translation.get_language(),
         member=record.member,
     )
@@ -139,7 +140,7 @@ def code_check(
             if record_id
             else None
         )
-        if record is None or record.used_at is not None or record.wrong_tries >= MAX_WRONG_TRIES:
+        if record is None or record.used_at is not None or record.wrong_tries >= rules.CODE_TRIES:
             return CodeCheck.DEAD, None
         if timezone.now() >= record.expires_at:
             return CodeCheck.EXPIRED, record
@@ -147,7 +148,7 @@ def code_check(
         if not constant_time_compare(_hash(code.strip(), salt), expected):
             record.wrong_tries += 1
             record.save(update_fields=["wrong_tries"])
-            return (CodeCheck.DEAD if record.wrong_tries >= MAX_WRONG_TRIES else CodeCheck.WRONG), record
+            return (CodeCheck.DEAD if record.wrong_tries >= rules.CODE_TRIES else CodeCheck.WRONG), record
         record.used_at = timezone.now()
         record.save(update_fields=["used_at"])
         return CodeCheck.OK, record

@@ -23,7 +23,7 @@ from members import contacts
 from members.codes import CodeCheck, code_resend
 from members.contact_forms import CONTACT_FORMS, AccountEmailForm
 from members.decorators import MemberRequest, member_required
-from members.forms import CodeForm
+from members.forms import CodeForm, code_resend_wait_message
 from members.models import CodePurpose, User
 from members.tabs import profile_tabs
 
@@ -148,7 +148,7 @@ def account_email_verify(request: MemberRequest) -> HttpResponse:
         if code_resend(record_id=record_id, purpose=CodePurpose.EMAIL_CHANGE, member=request.member):
             messages.success(request, _("We sent a new code to your new email address."))
         else:
-            messages.error(request, _("Please wait a minute before asking for another code."))
+            messages.error(request, code_resend_wait_message())
         return redirect("account_email_verify")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

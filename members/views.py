@@ -14,7 +14,14 @@ from audit.models import AuditAction
 from audit.services import audit_record
 from members import accounts
 from members.codes import CodeCheck, code_resend
-from members.forms import CodeForm, RecoveryForm, ResetPasswordForm, SignupForm
+from members.forms import (
+    CodeForm,
+    RecoveryForm,
+    ResetPasswordForm,
+    SignupForm,
+    below_minimum_age_message,
+    code_resend_wait_message,
+)
 from members.models import CodePurpose, VerificationCode
 
 SIGNUP_SESSION_KEY = "signup_code_id"
@@ -32,15 +39,19 @@ def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None, ip=_client_ip(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        record = accounts.signup_start(
-            member=data["member"],
-            email=data["email"],
-            cell_phone=data["cell_phone"],
-            username=data["username"],
-            password=data["password"],
-        )
-        request.session[SIGNUP_SESSION_KEY] = record.pk
-        return redirect("signup_verify")
+        try:
+            record = accounts.signup_start(
+                member=data["member"],
+                email=data["email"],
+                cell_phone=data["cell_phone"],
+                username=data["username"],
+                password=data["password"],
+            )
+        except accounts.BelowMinimumAge:
+            form.add_error(None, below_minimum_age_message())
+        else:
+            request.session[SIGNUP_SESSION_KEY] = record.pk
+            return redirect("signup_verify")
     return render(request, "members/signup.html", {"form": form})
 
 
@@ -54,7 +65,7 @@ def signup_verify(request: HttpRequest) -> HttpResponse:
         if code_resend(record_id=record_id, purpose=CodePurpose.SIGNUP):
             messages.success(request, _("We sent a new code to your email address."))
         else:
-            messages.error(request, _("Please wait a minute before asking for another code."))
+            messages.error(request, code_resend_wait_message())
         return redirect("signup_verify")
     if request.method == "POST" and form.is_valid():
         try:

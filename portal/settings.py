@@ -11,6 +11,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from members.rules import SESSION_ABSOLUTE_LIMIT
 from portal.env import env_bool, env_int, env_list, env_str
 from portal.languages import PORTAL_LANGUAGES
 
@@ -83,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.plan",
                 "portal.context_processors.accessibility",
+                "members.context_processors.account_rules",
             ],
         },
     },
@@ -256,7 +258,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 CSRF_FAILURE_VIEW = "portal.error_views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 12 * 60 * 60
+# The cookie lasts as long as a session may (members/rules.py; the middleware enforces both limits).
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_LIMIT.total_seconds())
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
