@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from members import rules
-from members.codes import CodeCheck, code_check, code_issue, code_send
+from members.codes import CodeCheck, code_can_resend, code_check, code_issue, code_reissue, code_send
+from members.email_limits import EmailLimitReached, Flow, account_email_claim
 from members.models import CodePurpose, Member, Phone, PhoneKind, User, VerificationCode, email_language
 from outbox.services import email_queue
 from portal.clock import plan_today
@@ -33,16 +34,18 @@ class BelowMinimumAge(Exception):
 
 
 def signup_start(
-    *, member: Member, email: str, cell_phone: str, username: str, password: str
+    *, member: Member, email: str, cell_phone: str, username: str, password: str, client: str
 ) -> VerificationCode:
     """Step one of Create Member Online Account: email a code; no account exists yet.
 
     The password is hashed now so the plain text never rests anywhere. Raises BelowMinimumAge
-    for a member too young for an account, whatever the form in front of it checked.
+    for a member too young for an account, whatever the form in front of it checked, and
+    EmailLimitReached past the account-email limits (members/email_limits.py).
     """
     if not rules.account_age_reached(member, plan_today()):
         raise BelowMinimumAge
     with transaction.atomic():
+        account_email_claim(member=member, flow=Flow.SIGNUP, to=email, client=client)
         issued = code_issue(
             member=member,
             purpose=CodePurpose.SIGNUP,
@@ -56,6 +59,41 @@ def signup_start(
         )
         code_send(issued)
     return issued.record
+
+
+@transaction.atomic
+def signup_resend_code(*, record_id: int, client: str) -> bool:
+    """ "Send a new code": False while cooling down, or when the request is used up or unknown.
+
+    Raises EmailLimitReached past the account-email limits.
+    """
+    return code_resend(record_id=record_id, purpose=CodePurpose.SIGNUP, flow=Flow.SIGNUP, client=client)
+
+
+def code_resend(
+    *, record_id: int, purpose: CodePurpose, flow: Flow, client: str, member: Member | None = None
+) -> bool:
+    """A new code for the request `record_id`, emailed to where the first one went.
+
+    With `member`, only that member's request counts, so a tampered session cannot resend
+    someone else's code. Call it inside a transaction: it locks the request.
+    """
+    records = (
+        VerificationCode.objects.select_for_update()
+        .select_related("member")
+        .filter(pk=record_id, purpose=purpose)
+    )
+    if member is not None:
+        records = records.filter(member=member)
+    record = records.first()
+    if record is None or not code_can_resend(record):
+        return False
+    account_email_claim(member=record.member, flow=flow, to=record.email, client=client)
+    issued = code_reissue(record=record)
+    if issued is None:
+        return False
+    code_send(issued)
+    return True
 
 
 def signup_verify(*, record_id: int | None, code: str) -> tuple[CodeCheck, User | None]:
@@ -112,16 +150,23 @@ def account_first_login(*, user: User) -> None:
             )
 
 
-def recovery_request(*, member: Member | None, forgot_username: bool, reset_password: bool) -> int | None:
+def recovery_request(
+    *, member: Member | None, forgot_username: bool, reset_password: bool, client: str
+) -> int | None:
     """Recover Member Online Account: one email with the username, a reset code, or both.
 
     Returns the reset request's id, or None. A member without an active account gets nothing,
-    and the caller must answer exactly as if they had: the page may not reveal who has an account.
+    nor does one past the account-email limits, and the caller must answer exactly as if they
+    had: the page may not reveal who has an account.
     """
     user = member.user if member is not None else None
     if member is None or user is None or not user.is_active or not user.email:
         return None
     with transaction.atomic():
+        try:
+            account_email_claim(member=member, flow=Flow.RECOVERY, to=user.email, client=client)
+        except EmailLimitReached:
+            return None
         context: dict[str, object] = {
             "first_name": member.first_name,
             "code_lifetime_minutes": rules.code_lifetime_minutes(),

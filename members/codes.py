@@ -2,13 +2,19 @@
 
 Codes come from `secrets`, are stored only as a keyed hash (so a database copy does not reveal
 them), are single use, expire after rules.CODE_LIFETIME and die after rules.CODE_TRIES wrong tries.
+A member who has entered WRONG_CODES_PER_DAY wrong codes in a day, over all their codes, gets
+no further code accepted until the day is over: with fresh codes one after another, the tries
+per code would otherwise add up without bound. How many codes may be sent is
+members/email_limits.py's business.
 """
 
+import datetime
 import secrets
 from dataclasses import dataclass
 from enum import Enum
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery, Sum
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 
@@ -17,6 +23,11 @@ from members.models import CodePurpose, Member, VerificationCode
 from outbox.services import email_queue
 
 CODE_DIGITS = 6
+# Wrong codes one member may enter in a day, over every code and flow. NIST SP 800-63B §5.2.2
+# allows at most 100 consecutive failures; a 6-digit code guessed 20 times a day falls to a
+# given member about once in 137 years.
+WRONG_CODES_PER_DAY = 20
+BUDGET_WINDOW = datetime.timedelta(days=1)
 
 
 def _hash(code: str, row_salt: str) -> str:
@@ -54,7 +65,12 @@ def code_issue(
 
 
 def code_can_resend(record: VerificationCode) -> bool:
-    return record.used_at is None and timezone.now() >= record.sent_at + rules.CODE_RESEND_COOL_DOWN
+    """Whether "Send a new code" may send one now: the request is alive and cooled down."""
+    return (
+        record.used_at is None
+        and record.wrong_tries < rules.CODE_TRIES
+        and timezone.now() >= record.sent_at + rules.CODE_RESEND_COOL_DOWN
+    )
 
 
 def code_reissue(*, record: VerificationCode) -> IssuedCode | None:
@@ -62,7 +78,7 @@ def code_reissue(*, record: VerificationCode) -> IssuedCode | None:
 
     Returns None when the request is used up, dead, or still cooling down.
     """
-    if not code_can_resend(record) or record.wrong_tries >= rules.CODE_TRIES:
+    if not code_can_resend(record):
         return None
     code = _new_code()
     salt = secrets.token_hex(8)
@@ -97,33 +113,31 @@ def code_send(issued: IssuedCode) -> None:
     )
 
 
-@transaction.atomic
-def code_resend(*, record_id: int, purpose: CodePurpose, member: Member | None = None) -> bool:
-    """ "Send a new code": False while cooling down, or when the request is used up or unknown.
-
-    With `member`, only that member's request counts, so a tampered session cannot resend
-    someone else's code.
-    """
-    records = (
-        VerificationCode.objects.select_for_update()
-        .select_related("member")
-        .filter(pk=record_id, purpose=purpose)
+def _wrong_codes_since(since: datetime.datetime) -> Subquery:
+    """The wrong tries of the member's codes sent since `since`, for an OuterRef("member")."""
+    return Subquery(
+        VerificationCode.objects.filter(member=OuterRef("member"), sent_at__gte=since)
+        .order_by()
+        .values("member")
+        .annotate(total=Sum("wrong_tries"))
+        .values("total")[:1]
     )
-    if member is not None:
-        records = records.filter(member=member)
-    record = records.first()
-    issued = code_reissue(record=record) if record else None
-    if issued is None:
-        return False
-    code_send(issued)
-    return True
+
+
+def wrong_codes_today(member: Member) -> int:
+    """How many wrong codes `member` entered in the last day, over all their codes."""
+    since = timezone.now() - BUDGET_WINDOW
+    total = VerificationCode.objects.filter(member=member, sent_at__gte=since).aggregate(
+        total=Sum("wrong_tries")
+    )["total"]
+    return int(total or 0)
 
 
 class CodeCheck(Enum):
     OK = "ok"
     WRONG = "wrong"
     EXPIRED = "expired"
-    DEAD = "dead"  # used, or too many wrong tries
+    DEAD = "dead"  # used, too many wrong tries, or the member's wrong codes for the day used up
 
 
 def code_check(
@@ -136,11 +150,19 @@ def code_check(
     """
     with transaction.atomic():
         record = (
-            VerificationCode.objects.select_for_update().filter(pk=record_id, purpose=purpose).first()
+            VerificationCode.objects.select_for_update()
+            .filter(pk=record_id, purpose=purpose)
+            .annotate(wrong_today=_wrong_codes_since(timezone.now() - BUDGET_WINDOW))
+            .first()
             if record_id
             else None
         )
-        if record is None or record.used_at is not None or record.wrong_tries >= rules.CODE_TRIES:
+        if (
+            record is None
+            or record.used_at is not None
+            or record.wrong_tries >= rules.CODE_TRIES
+            or (record.wrong_today or 0) >= WRONG_CODES_PER_DAY
+        ):
             return CodeCheck.DEAD, None
         if timezone.now() >= record.expires_at:
             return CodeCheck.EXPIRED, record

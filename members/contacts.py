@@ -19,7 +19,9 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from members.accounts import code_resend
 from members.codes import CodeCheck, code_check, code_issue, code_send
+from members.email_limits import Flow, account_email_claim
 from members.models import (
     Address,
     AddressKind,
@@ -230,13 +232,32 @@ def account_email_taken(email: str, *, user: User) -> bool:
 
 
 @transaction.atomic
-def account_email_change_start(*, member: Member, new_email: str) -> VerificationCode:
-    """Step one of changing the sign-in email: email a code to the new address; nothing changes yet."""
+def account_email_change_start(*, member: Member, new_email: str, client: str) -> VerificationCode:
+    """Step one of changing the sign-in email: email a code to the new address; nothing changes yet.
+
+    Raises EmailLimitReached past the account-email limits (members/email_limits.py).
+    """
+    account_email_claim(member=member, flow=Flow.EMAIL_CHANGE, to=new_email, client=client)
     issued = code_issue(
         member=member, purpose=CodePurpose.EMAIL_CHANGE, email=new_email, payload={"email": new_email}
     )
     code_send(issued)
     return issued.record
+
+
+@transaction.atomic
+def account_email_change_resend(*, member: Member, record_id: int, client: str) -> bool:
+    """ "Send a new code" to the new address: False while cooling down or when used up.
+
+    Raises EmailLimitReached past the account-email limits.
+    """
+    return code_resend(
+        record_id=record_id,
+        purpose=CodePurpose.EMAIL_CHANGE,
+        flow=Flow.EMAIL_CHANGE,
+        client=client,
+        member=member,
+    )
 
 
 @transaction.atomic

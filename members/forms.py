@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from members import rules
+from members.email_limits import EmailLimit
 from members.matching import member_match
 from members.models import Member, User
 from portal.clock import plan_today
@@ -41,6 +42,17 @@ def code_resend_wait_message() -> str:
         "Please wait %(seconds)s seconds before asking for another code.",
         seconds,
     ) % {"seconds": seconds}
+
+
+def email_limit_message(limit: EmailLimit) -> str:
+    if limit is EmailLimit.COOL_DOWN:
+        return code_resend_wait_message()
+    return str(
+        _(
+            "We have sent as many codes as we can for today. "
+            "Please try again tomorrow, or call Member Services."
+        )
+    )
 
 
 class DateOfBirthInput(forms.DateInput):

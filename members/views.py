@@ -13,7 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from audit.models import AuditAction
 from audit.services import audit_record
 from members import accounts
-from members.codes import CodeCheck, code_resend
+from members.codes import CodeCheck
+from members.email_limits import EmailLimitReached
 from members.forms import (
     CodeForm,
     RecoveryForm,
@@ -21,22 +22,19 @@ from members.forms import (
     SignupForm,
     below_minimum_age_message,
     code_resend_wait_message,
+    email_limit_message,
 )
-from members.models import CodePurpose, VerificationCode
+from members.limits import client_address
+from members.models import VerificationCode
 
 SIGNUP_SESSION_KEY = "signup_code_id"
 RESET_SESSION_KEY = "reset_code_id"
 RECOVERY_CHOICE_KEY = "recovery_choice"
 
 
-def _client_ip(request: HttpRequest) -> str:
-    # The load balancer is trusted to set REMOTE_ADDR (see docs/deploy.md).
-    return str(request.META.get("REMOTE_ADDR", ""))
-
-
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
-    form = SignupForm(request.POST or None, ip=_client_ip(request))
+    form = SignupForm(request.POST or None, ip=client_address(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -46,9 +44,12 @@ def signup(request: HttpRequest) -> HttpResponse:
                 cell_phone=data["cell_phone"],
                 username=data["username"],
                 password=data["password"],
+                client=client_address(request),
             )
         except accounts.BelowMinimumAge:
             form.add_error(None, below_minimum_age_message())
+        except EmailLimitReached as refused:
+            form.add_error(None, email_limit_message(refused.limit))
         else:
             request.session[SIGNUP_SESSION_KEY] = record.pk
             return redirect("signup_verify")
@@ -62,10 +63,15 @@ def signup_verify(request: HttpRequest) -> HttpResponse:
         return redirect("signup")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and "resend" in request.POST:
-        if code_resend(record_id=record_id, purpose=CodePurpose.SIGNUP):
-            messages.success(request, _("We sent a new code to your email address."))
+        try:
+            sent = accounts.signup_resend_code(record_id=record_id, client=client_address(request))
+        except EmailLimitReached as refused:
+            messages.error(request, email_limit_message(refused.limit))
         else:
-            messages.error(request, code_resend_wait_message())
+            if sent:
+                messages.success(request, _("We sent a new code to your email address."))
+            else:
+                messages.error(request, code_resend_wait_message())
         return redirect("signup_verify")
     if request.method == "POST" and form.is_valid():
         try:
@@ -97,7 +103,7 @@ def _signup_code_error(result: CodeCheck) -> str:
 
 @require_http_methods(["GET", "POST"])
 def recover(request: HttpRequest) -> HttpResponse:
-    form = RecoveryForm(request.POST or None, ip=_client_ip(request))
+    form = RecoveryForm(request.POST or None, ip=client_address(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         matched = form.match_member()
@@ -105,6 +111,7 @@ def recover(request: HttpRequest) -> HttpResponse:
             member=matched,
             forgot_username=data["forgot_username"],
             reset_password=data["reset_password"],
+            client=client_address(request),
         )
         # The session looks the same whether or not anything matched, and so does every page after.
         request.session[RESET_SESSION_KEY] = record_id

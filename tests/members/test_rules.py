@@ -118,7 +118,12 @@ def test_the_minimum_age_is_one_rule(
     assert "You must be 21 or older to create an online account." in html
     with pytest.raises(accounts.BelowMinimumAge):
         accounts.signup_start(
-            member=nineteen, email="n@example.com", cell_phone="", username="n19", password=STRONG_PASSWORD
+            member=nineteen,
+            email="n@example.com",
+            cell_phone="",
+            username="n19",
+            password=STRONG_PASSWORD,
+            client="203.0.113.5",
         )
 
     monkeypatch.setattr(rules, "MINIMUM_ACCOUNT_AGE", 19)
@@ -131,7 +136,12 @@ def test_the_sign_up_service_refuses_a_member_under_the_age(make_member: MakeMem
     teen = make_member(member_id="T17", date_of_birth=today.replace(year=today.year - 17))
     with pytest.raises(accounts.BelowMinimumAge):
         accounts.signup_start(
-            member=teen, email="t@example.com", cell_phone="", username="teen", password=STRONG_PASSWORD
+            member=teen,
+            email="t@example.com",
+            cell_phone="",
+            username="teen",
+            password=STRONG_PASSWORD,
+            client="203.0.113.5",
         )
     assert not User.objects.exists()
     teen.refresh_from_db()
