@@ -14,15 +14,17 @@ from dataclasses import dataclass
 from enum import Enum
 
 from django.db import transaction
-from django.db.models import OuterRef, Subquery, Sum
+from django.db.models import F, OuterRef, Q, Subquery, Sum
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from members import rules
-from members.models import CodePurpose, Member, VerificationCode
+from members.models import CodePurpose, Member, RecoveryRequest, VerificationCode
 from outbox.services import email_queue
 
 CODE_DIGITS = 6
+# What a request without a code is compared with: a salt and a hash no code can match.
+_NO_CODE = "0" * 16 + "$"
 # Wrong codes one member may enter in a day, over every code and flow. NIST SP 800-63B §5.2.2
 # allows at most 100 consecutive failures; a 6-digit code guessed 20 times a day falls to a
 # given member about once in 137 years.
@@ -45,7 +47,12 @@ class IssuedCode:
 
 
 def code_issue(
-    *, member: Member, purpose: CodePurpose, email: str, payload: dict[str, object] | None = None
+    *,
+    member: Member,
+    purpose: CodePurpose,
+    email: str,
+    payload: dict[str, object] | None = None,
+    recovery: RecoveryRequest | None = None,
 ) -> IssuedCode:
     """Start a new code for `member`; earlier unused codes for the same purpose stop working."""
     now = timezone.now()
@@ -60,6 +67,7 @@ def code_issue(
         payload=payload or {},
         sent_at=now,
         expires_at=now + rules.CODE_LIFETIME,
+        recovery=recovery,
     )
     return IssuedCode(record=record, code=code)
 
@@ -141,36 +149,47 @@ class CodeCheck(Enum):
 
 
 def code_check(
-    *, record_id: int | None, purpose: CodePurpose, code: str
+    *, purpose: CodePurpose, code: str, record_id: int | None = None, recovery_id: int | None = None
 ) -> tuple[CodeCheck, VerificationCode | None]:
-    """Check `code` against the request `record_id`, consuming it on success.
+    """Check `code` against the request `record_id` (or the code of the recovery request
+    `recovery_id`), consuming it on success.
 
     Locks the row so two tries at once cannot both use one code or both slip past the limit.
-    An unknown id answers DEAD, exactly like a used code.
+    A request without a code answers DEAD, exactly like a used code, and costs exactly what a
+    wrong code costs: the same two statements and one keyed hash. A recovery that matched
+    nobody has no code, and its wrong code must not answer faster than an account's.
     """
+    if record_id is None and recovery_id is None:
+        return CodeCheck.DEAD, None
+    lookup = Q(pk=record_id) if record_id is not None else Q(recovery_id=recovery_id)
+    now = timezone.now()
     with transaction.atomic():
         record = (
             VerificationCode.objects.select_for_update()
-            .filter(pk=record_id, purpose=purpose)
-            .annotate(wrong_today=_wrong_codes_since(timezone.now() - BUDGET_WINDOW))
+            .filter(lookup, purpose=purpose)
+            .annotate(wrong_today=_wrong_codes_since(now - BUDGET_WINDOW))
             .first()
-            if record_id
-            else None
         )
+        salt, _, expected = (record.code_hash if record else _NO_CODE).partition("$")
+        matches = constant_time_compare(_hash(code.strip(), salt), expected)
         if (
             record is None
             or record.used_at is not None
             or record.wrong_tries >= rules.CODE_TRIES
             or (record.wrong_today or 0) >= WRONG_CODES_PER_DAY
         ):
-            return CodeCheck.DEAD, None
-        if timezone.now() >= record.expires_at:
-            return CodeCheck.EXPIRED, record
-        salt, _, expected = record.code_hash.partition("$")
-        if not constant_time_compare(_hash(code.strip(), salt), expected):
+            result = CodeCheck.DEAD
+        elif now >= record.expires_at:
+            result = CodeCheck.EXPIRED
+        elif matches:
+            record.used_at = now
+            record.save(update_fields=["used_at"])
+            return CodeCheck.OK, record
+        else:
+            result = CodeCheck.DEAD if record.wrong_tries + 1 >= rules.CODE_TRIES else CodeCheck.WRONG
+        # Every answer but OK is a try on the code; without one the statement matches no row.
+        try_on = Q(pk=record.pk) if record is not None else Q(pk__isnull=True)
+        VerificationCode.objects.filter(try_on).update(wrong_tries=F("wrong_tries") + 1)
+        if record is not None:
             record.wrong_tries += 1
-            record.save(update_fields=["wrong_tries"])
-            return (CodeCheck.DEAD if record.wrong_tries >= rules.CODE_TRIES else CodeCheck.WRONG), record
-        record.used_at = timezone.now()
-        record.save(update_fields=["used_at"])
-        return CodeCheck.OK, record
+        return result, record

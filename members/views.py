@@ -6,13 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from audit.models import AuditAction
 from audit.services import audit_record
-from members import accounts
+from members import accounts, rules
 from members.codes import CodeCheck
 from members.email_limits import EmailLimitReached
 from members.forms import (
@@ -25,11 +26,13 @@ from members.forms import (
     email_limit_message,
 )
 from members.limits import client_address
-from members.models import VerificationCode
+from members.recovery import password_reset, recovery_request
 
 SIGNUP_SESSION_KEY = "signup_code_id"
-RESET_SESSION_KEY = "reset_code_id"
-RECOVERY_CHOICE_KEY = "recovery_choice"
+RECOVERY_SESSION_KEY = "recovery_id"
+RECOVERY_USERNAME_KEY = "recovery_username_too"
+# The query string of the page after a username-only request (which needs no session).
+USERNAME_ONLY = "username"
 
 
 @require_http_methods(["GET", "POST"])
@@ -107,48 +110,50 @@ def recover(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         matched = form.match_member()
-        record_id = accounts.recovery_request(
+        recovery = recovery_request(
             member=matched,
             forgot_username=data["forgot_username"],
             reset_password=data["reset_password"],
             client=client_address(request),
         )
-        # The session looks the same whether or not anything matched, and so does every page after.
-        request.session[RESET_SESSION_KEY] = record_id
         audit_record(request=request, action=AuditAction.RECOVERY_REQUESTED, member=matched)
-        request.session[RECOVERY_CHOICE_KEY] = [data["forgot_username"], data["reset_password"]]
+        if not data["reset_password"]:
+            # Nothing to come back to, so no session: an anonymous POST writes one only when a
+            # later step needs it.
+            return redirect(f"{reverse('recover_sent')}?{USERNAME_ONLY}")
+        # The session looks the same whether or not anything matched, and so does every page after.
+        request.session[RECOVERY_SESSION_KEY] = recovery.pk
+        request.session[RECOVERY_USERNAME_KEY] = data["forgot_username"]
+        if not request.user.is_authenticated:
+            # It holds nothing once the code is dead; clearsessions then removes it.
+            request.session.set_expiry(int(rules.CODE_LIFETIME.total_seconds()))
         return redirect("recover_sent")
     return render(request, "members/recover.html", {"form": form})
 
 
 @require_http_methods(["GET", "POST"])
 def recover_sent(request: HttpRequest) -> HttpResponse:
-    choice = request.session.get(RECOVERY_CHOICE_KEY)
-    if choice is None:
+    recovery_id = request.session.get(RECOVERY_SESSION_KEY)
+    if recovery_id is None:
+        if request.method == "GET" and USERNAME_ONLY in request.GET:
+            return render(request, "members/recover_sent.html", {"forgot_username": True})
         return redirect("recover")
-    forgot_username, reset_password = choice
-    if not reset_password:
-        return render(request, "members/recover_sent.html", {"forgot_username": True})
+    forgot_username = bool(request.session.get(RECOVERY_USERNAME_KEY))
     form = ResetPasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        result = CodeCheck.DEAD
+        result, member_id = CodeCheck.DEAD, None
         try:
-            result = accounts.password_reset(
-                record_id=request.session.get(RESET_SESSION_KEY),
+            result, member_id = password_reset(
+                recovery_id=recovery_id,
                 code=form.cleaned_data["code"],
                 new_password=form.cleaned_data["new_password"],
             )
         except ValidationError as error:
             form.add_error("new_password", error)
         if result is CodeCheck.OK:
-            record_id = request.session.pop(RESET_SESSION_KEY, None)
-            member_id = (
-                VerificationCode.objects.filter(pk=record_id).values_list("member_id", flat=True).first()
-                if record_id
-                else None
-            )
+            request.session.pop(RECOVERY_SESSION_KEY, None)
+            request.session.pop(RECOVERY_USERNAME_KEY, None)
             audit_record(request=request, action=AuditAction.PASSWORD_RESET, member=member_id)
-            request.session.pop(RECOVERY_CHOICE_KEY, None)
             return render(request, "members/recover_done.html")
         if not form.errors:
             # One message for wrong, expired, used up or never sent: nothing here may tell

@@ -139,6 +139,8 @@ CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5, "max_retries": 0}
 CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "outbox.tasks.sweep_outbox", "schedule": 60.0},
+    # Recovery requests the broker never got (members/recovery.py).
+    "recovery-sweep": {"task": "members.tasks.sweep_recoveries", "schedule": 60.0},
 }
 
 # --- Email ------------------------------------------------------------------------------
