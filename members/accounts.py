@@ -67,28 +67,15 @@ def signup_resend_code(*, record_id: int, client: str) -> bool:
 
     Raises EmailLimitReached past the account-email limits.
     """
-    return code_resend(record_id=record_id, purpose=CodePurpose.SIGNUP, flow=Flow.SIGNUP, client=client)
-
-
-def code_resend(
-    *, record_id: int, purpose: CodePurpose, flow: Flow, client: str, member: Member | None = None
-) -> bool:
-    """A new code for the request `record_id`, emailed to where the first one went.
-
-    With `member`, only that member's request counts, so a tampered session cannot resend
-    someone else's code. Call it inside a transaction: it locks the request.
-    """
-    records = (
+    record = (
         VerificationCode.objects.select_for_update()
         .select_related("member")
-        .filter(pk=record_id, purpose=purpose)
+        .filter(pk=record_id, purpose=CodePurpose.SIGNUP)
+        .first()
     )
-    if member is not None:
-        records = records.filter(member=member)
-    record = records.first()
     if record is None or not code_can_resend(record):
         return False
-    account_email_claim(member=record.member, flow=flow, to=record.email, client=client)
+    account_email_claim(member=record.member, flow=Flow.SIGNUP, to=record.email, client=client)
     issued = code_reissue(record=record)
     if issued is None:
         return False

@@ -130,7 +130,10 @@ def account_email_change(request: MemberRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             record = contacts.account_email_change_start(
-                member=request.member, new_email=form.cleaned_data["email"], client=client_address(request)
+                member=request.member,
+                user=_user(request),
+                new_email=form.cleaned_data["email"],
+                client=client_address(request),
             )
         except EmailLimitReached as refused:
             form.add_error(None, email_limit_message(refused.limit))
@@ -153,7 +156,10 @@ def account_email_verify(request: MemberRequest) -> HttpResponse:
     if request.method == "POST" and "resend" in request.POST:
         try:
             sent = contacts.account_email_change_resend(
-                member=request.member, record_id=record_id, client=client_address(request)
+                member=request.member,
+                user=_user(request),
+                record_id=record_id,
+                client=client_address(request),
             )
         except EmailLimitReached as refused:
             messages.error(request, email_limit_message(refused.limit))
