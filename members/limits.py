@@ -48,15 +48,19 @@ def window_key(key: str, window: datetime.timedelta) -> tuple[str, int]:
     return f"{key}:{now // length}", length - now % length
 
 
-def count_hit(key: str, window: datetime.timedelta) -> int:
-    """Count one more hit on `key` in the current window and return the window's count."""
+def count_hit(key: str, window: datetime.timedelta, delta: int = 1) -> int:
+    """Count `delta` more hits on `key` in the current window and return the window's count.
+
+    A delta of 0 costs the same cache operations and counts nothing: for a request that must
+    take as long as one that counts.
+    """
     counter, left = window_key(key, window)
     cache.add(counter, 0, timeout=left + 60)
     try:
-        return int(cache.incr(counter))
+        return int(cache.incr(counter, delta))
     except ValueError:  # evicted between add and incr
-        cache.set(counter, 1, timeout=left + 60)
-        return 1
+        cache.set(counter, delta, timeout=left + 60)
+        return delta
 
 
 def hits(key: str, window: datetime.timedelta) -> int:

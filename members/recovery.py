@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from members import rules
 from members.codes import CodeCheck, code_check, code_issue
 from members.email_limits import EmailLimitReached, Flow, account_email_claim
+from members.login_limits import login_limits_clear
 from members.models import CodePurpose, Member, RecoveryRequest, User
 from outbox.services import email_queue
 
@@ -144,7 +145,8 @@ def password_reset(*, recovery_id: int, code: str, new_password: str) -> tuple[C
     """RESET PASSWORD: the right code sets the new password and ends every session.
 
     Returns the answer and, when it is OK, the member's id. Django signs each session with a
-    hash of the password, so changing it logs out every browser that was signed in. Raises
+    hash of the password, so changing it logs out every browser that was signed in; the
+    username's daily count of failed log-ins starts again (members/login_limits.py). Raises
     ValidationError (and uses up nothing) when the new password is too similar to the member's
     own details.
     """
@@ -158,6 +160,8 @@ def password_reset(*, recovery_id: int, code: str, new_password: str) -> tuple[C
         validate_password(new_password, user)
         user.set_password(new_password)
         user.save(update_fields=["password"])
+        # A member locked out by a day of someone else's guesses gets in with the new password.
+        login_limits_clear(username=user.get_username())
         email_queue(
             to=user.email,
             template="members/password_changed",

@@ -1,6 +1,8 @@
 """Account pages: Create Member Online Account, VERIFY, Recover Member Online Account and
-RESET PASSWORD. Log in and log out are django-allauth's, with the portal's templates."""
+RESET PASSWORD. Log in and log out are django-allauth's, with the portal's templates; log in
+sits behind the limit on failed log-ins per address (members/login_limits.py)."""
 
+from allauth.account import views as allauth_views
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from audit.models import AuditAction
 from audit.services import audit_record
-from members import accounts, rules
+from members import accounts, login_limits, rules
 from members.codes import CodeCheck
 from members.email_limits import EmailLimitReached
 from members.forms import (
@@ -27,6 +29,7 @@ from members.forms import (
 )
 from members.limits import client_address
 from members.recovery import password_reset, recovery_request
+from portal.error_views import too_many_requests
 
 SIGNUP_SESSION_KEY = "signup_code_id"
 RECOVERY_SESSION_KEY = "recovery_id"
@@ -170,6 +173,21 @@ def recover_sent(request: HttpRequest) -> HttpResponse:
         "members/recover_sent.html",
         {"form": form, "forgot_username": forgot_username, "reset_password": True},
     )
+
+
+@require_http_methods(["GET", "POST"])
+def login(request: HttpRequest) -> HttpResponse:
+    """LOG IN (allauth's page), behind the per-address limit on failed log-ins.
+
+    The limit depends on the address alone, so it answers before any password is hashed; the
+    per-username limits are in the adapter (members/login_limits.py).
+    """
+    if request.method == "POST":
+        wait = login_limits.address_wait(client_address(request))
+        if wait:
+            return too_many_requests(request, retry_after=wait)
+    response: HttpResponse = allauth_views.login(request)
+    return response
 
 
 @require_POST

@@ -209,8 +209,9 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
-# Failed log-ins: per client address and per username ("key"); see members/adapters.py.
-ACCOUNT_RATE_LIMITS = {"login_failed": "30/15m/ip,5/15m/key"}
+# Log-ins are limited by members/login_limits.py (per address, and per username without locking
+# the member out), which answers with the portal's own pages; allauth's limits are off for them.
+ACCOUNT_RATE_LIMITS = {"login": "", "login_failed": ""}
 
 # --- Languages --------------------------------------------------------------------------
 
