@@ -141,6 +141,8 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "outbox.tasks.sweep_outbox", "schedule": 60.0},
     # Recovery requests the broker never got (members/recovery.py).
     "recovery-sweep": {"task": "members.tasks.sweep_recoveries", "schedule": 60.0},
+    # Expired sessions; nothing else deletes them (portal/tasks.py).
+    "clear-sessions": {"task": "portal.tasks.clear_sessions", "schedule": 60.0 * 60},
 }
 
 # --- Email ------------------------------------------------------------------------------
