@@ -24,7 +24,8 @@ from members.models import Member
 DAY = datetime.timedelta(days=1)
 MEMBER_FLOW_PER_DAY = 5
 ADDRESS_PER_DAY = 10
-CLIENT_PER_DAY = 30
+# A clinic's or a mobile carrier's shared address serves many members.
+CLIENT_PER_DAY = 50
 
 
 class Flow(enum.StrEnum):
