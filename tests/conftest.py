@@ -4,6 +4,7 @@ import datetime
 from collections.abc import Iterator
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
@@ -14,6 +15,16 @@ from members.models import Member, User
 def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
     # Production's PBKDF2 cost is measured by the benchmark; tests need only correct hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits(request: pytest.FixtureRequest) -> None:
+    # The account flows' counters live in the shared cache (Redis in tests) and last up to a
+    # day; each test starts clean, whatever ran before it that day. The browser tests' live
+    # worker uses the same Redis database as its broker, so those keep it (tests/browser
+    # empties it before and after the package).
+    if request.node.get_closest_marker("browser") is None:
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

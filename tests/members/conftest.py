@@ -2,9 +2,6 @@
 
 import re
 
-import pytest
-from django.core.cache import cache
-
 from members.models import RecoveryRequest
 from members.recovery import recovery_send
 from outbox.models import Email
@@ -31,9 +28,3 @@ def code_in(email: Email) -> str:
     found = re.search(r"\b(\d{6})\b", email.body_text)
     assert found, "no code in the email"
     return found.group(1)
-
-
-@pytest.fixture(autouse=True)
-def _clear_rate_limits() -> None:
-    # Failure counters live in the shared cache (Redis in tests); each test starts clean.
-    cache.clear()
