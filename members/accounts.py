@@ -1,5 +1,6 @@
-"""Member online accounts: create (by matching the plan record and an emailed code), recover
-the username, reset the password, and the first log-in.
+"""Member online accounts: create (by matching the plan record and an emailed code), send a
+new code, and the first log-in. Recovering the username and resetting the password are in
+members/recovery.py.
 
 Views call these functions; each write happens in one transaction together with the outbox row
 of the email it causes, so a member never gets an email about a change that did not happen.
@@ -8,14 +9,16 @@ of the email it causes, so a member never gets an email about a change that did 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from members.codes import CodeCheck, code_check, code_issue, code_send
+from members import rules
+from members.codes import CodeCheck, code_can_resend, code_check, code_issue, code_reissue, code_send
+from members.email_limits import Flow, account_email_claim
 from members.models import CodePurpose, Member, Phone, PhoneKind, User, VerificationCode, email_language
 from outbox.services import email_queue
+from portal.clock import plan_today
 
 
 class AccountAlreadyExists(Exception):
@@ -26,14 +29,23 @@ class UsernameTaken(Exception):
     """Somebody else took the username while the code was on its way."""
 
 
+class BelowMinimumAge(Exception):
+    """The member is younger than rules.minimum_account_age(): online accounts are for adults."""
+
+
 def signup_start(
-    *, member: Member, email: str, cell_phone: str, username: str, password: str
+    *, member: Member, email: str, cell_phone: str, username: str, password: str, client: str
 ) -> VerificationCode:
     """Step one of Create Member Online Account: email a code; no account exists yet.
 
-    The password is hashed now so the plain text never rests anywhere.
+    The password is hashed now so the plain text never rests anywhere. Raises BelowMinimumAge
+    for a member too young for an account, whatever the form in front of it checked, and
+    EmailLimitReached past the account-email limits (members/email_limits.py).
     """
+    if not rules.account_age_reached(member, plan_today()):
+        raise BelowMinimumAge
     with transaction.atomic():
+        account_email_claim(member=member, flow=Flow.SIGNUP, to=email, client=client)
         issued = code_issue(
             member=member,
             purpose=CodePurpose.SIGNUP,
@@ -47,6 +59,28 @@ def signup_start(
         )
         code_send(issued)
     return issued.record
+
+
+@transaction.atomic
+def signup_resend_code(*, record_id: int, client: str) -> bool:
+    """ "Send a new code": False while cooling down, or when the request is used up or unknown.
+
+    Raises EmailLimitReached past the account-email limits.
+    """
+    record = (
+        VerificationCode.objects.select_for_update()
+        .select_related("member")
+        .filter(pk=record_id, purpose=CodePurpose.SIGNUP)
+        .first()
+    )
+    if record is None or not code_can_resend(record):
+        return False
+    account_email_claim(member=record.member, flow=Flow.SIGNUP, to=record.email, client=client)
+    issued = code_reissue(record=record)
+    if issued is None:
+        return False
+    code_send(issued)
+    return True
 
 
 def signup_verify(*, record_id: int | None, code: str) -> tuple[CodeCheck, User | None]:
@@ -101,56 +135,3 @@ def account_first_login(*, user: User) -> None:
                 language=email_language(user),
                 member=member,
             )
-
-
-def recovery_request(*, member: Member | None, forgot_username: bool, reset_password: bool) -> int | None:
-    """Recover Member Online Account: one email with the username, a reset code, or both.
-
-    Returns the reset request's id, or None. A member without an active account gets nothing,
-    and the caller must answer exactly as if they had: the page may not reveal who has an account.
-    """
-    user = member.user if member is not None else None
-    if member is None or user is None or not user.is_active or not user.email:
-        return None
-    with transaction.atomic():
-        context: dict[str, object] = {"first_name": member.first_name}
-        record_id = None
-        if forgot_username:
-            context["username"] = user.get_username()
-        if reset_password:
-            issued = code_issue(member=member, purpose=CodePurpose.PASSWORD_RESET, email=user.email)
-            context["code"] = issued.code
-            record_id = issued.record.pk
-        email_queue(
-            to=user.email,
-            template="members/account_recovery",
-            context=context,
-            language=translation.get_language(),
-            member=member,
-        )
-    return record_id
-
-
-def password_reset(*, record_id: int | None, code: str, new_password: str) -> CodeCheck:
-    """RESET PASSWORD: the right code sets the new password and ends every session.
-
-    Django signs each session with a hash of the password, so changing it logs out every
-    browser that was signed in. Raises ValidationError (and uses up nothing) when the new
-    password is too similar to the member's own details.
-    """
-    with transaction.atomic():
-        result, record = code_check(record_id=record_id, purpose=CodePurpose.PASSWORD_RESET, code=code)
-        if result is not CodeCheck.OK or record is None:
-            return result
-        user = User.objects.select_for_update().get(member__pk=record.member_id)
-        validate_password(new_password, user)
-        user.set_password(new_password)
-        user.save(update_fields=["password"])
-        email_queue(
-            to=user.email,
-            template="members/password_changed",
-            context={"first_name": record.member.first_name},
-            language=translation.get_language(),
-            member=record.member,
-        )
-        return result

@@ -1,18 +1,24 @@
 """django-allauth's extension point for the portal's member accounts.
 
 Members get accounts only by matching their plan record (members.views.signup), so allauth's
-open sign-up is closed. A locked-out account must answer exactly like a wrong password, so
-the rate-limit message is the wrong-password message.
+open sign-up is closed. Failed log-ins are limited by members/login_limits.py instead of
+allauth's rate limits: a try a limit holds back, and a deactivated account's right password,
+are answered exactly like a wrong password, after the same single password hash.
 """
 
-from typing import Any
+from typing import Any, Literal, cast
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.auth_backends import AuthenticationBackend
 from django.conf import settings
+from django.contrib.auth import authenticate
+from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
+from members import login_limits
 from members.accounts import account_first_login
+from members.limits import client_address
 from members.models import User
 
 
@@ -24,6 +30,29 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
+
+    def authenticate(self, request: HttpRequest, **credentials: Any) -> User | None:
+        """The account for these credentials, or None; every path hashes the password once."""
+        username = str(credentials.get("username") or "")
+        address = client_address(request)
+        judged = login_limits.login_judged(username=username, address=address)
+        AuthenticationBackend.unstash_authenticated_user()
+        # Hashes exactly once: for a wrong password, an unknown username (allauth's backend
+        # hashes anyway) and an inactive account alike.
+        user = authenticate(request, **credentials)
+        # allauth keeps an inactive account whose password was right, to show "account
+        # inactive"; dropped, so that account answers like a wrong password.
+        AuthenticationBackend.unstash_authenticated_user()
+        if not judged:
+            if user is not None:  # Django recorded no failure for it
+                user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
+            login_limits.login_failed(username=username, address=address, judged=False)
+            return None
+        if not isinstance(user, User):
+            login_limits.login_failed(username=username, address=address)
+            return None
+        login_limits.login_succeeded(username=username, address=address)
+        return user
 
     def post_login(self, request: HttpRequest, user: Any, **kwargs: Any) -> HttpResponse:
         response: HttpResponse = super().post_login(request, user, **kwargs)
@@ -45,5 +74,5 @@ def language_remember(response: HttpResponse, *, user: User) -> None:
             domain=settings.LANGUAGE_COOKIE_DOMAIN,
             secure=settings.LANGUAGE_COOKIE_SECURE,
             httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            samesite=cast(Literal["Lax", "Strict", "None"], settings.LANGUAGE_COOKIE_SAMESITE),
         )

@@ -40,6 +40,7 @@ class MembersConfig(registry.PortalApp):
         "contactemail": "member_id",
         "contactchange": "member_id",
         "verificationcode": "member_id",
+        "recoveryrequest": "member_id",
     }
     # "change member" only opens the member page, where the enrollment fields are read-only and
     # the contact records are edited. Users, groups and OTP devices belong to administrators.

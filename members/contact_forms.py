@@ -12,7 +12,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from members.contacts import account_email_taken
 from members.models import Address, ContactEmail, Phone, User
 from portal.forms import PlainTextForm, PlainTextModelForm
 from portal.phones import PhoneNumberField, phone_national
@@ -109,16 +108,11 @@ class AccountEmailForm(PlainTextForm):
         self.user = user
 
     def clean_email(self) -> str:
+        # Whether another account uses the address is not said here (it would let any member
+        # test any address): the service tells that account's owner instead.
         email: str = self.cleaned_data["email"]
         if email.lower() == self.user.email.lower():
             raise ValidationError(_("This is already the email address for your account."))
-        if account_email_taken(email, user=self.user):
-            raise ValidationError(
-                _(
-                    "This email address is used by another account. "
-                    "Enter another one, or call Member Services."
-                )
-            )
         return email
 
     def clean(self) -> dict[str, object]:

@@ -17,9 +17,19 @@ from typing import Any, Literal
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from members.codes import CodeCheck, code_check, code_issue, code_send
+from members.codes import (
+    CodeCheck,
+    IssuedCode,
+    code_can_resend,
+    code_check,
+    code_issue,
+    code_reissue,
+    code_send,
+)
+from members.email_limits import Flow, account_email_claim
 from members.models import (
     Address,
     AddressKind,
@@ -221,22 +231,76 @@ def _notify_changed(member: Member, *, to: str | None = None) -> None:
 # --- The account's sign-in email -------------------------------------------------------------
 
 
+def account_email_owner(email: str, *, user: User) -> User | None:
+    """The other account that already uses `email` (case-insensitive), if any; one query."""
+    return (
+        User.objects.select_related("member")
+        .filter(Q(email__iexact=email) | Q(emailaddress__email__iexact=email))
+        .exclude(pk=user.pk)
+        .first()
+    )
+
+
 def account_email_taken(email: str, *, user: User) -> bool:
     """Whether another account already uses `email` (case-insensitive)."""
-    return (
-        User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists()
-        or EmailAddress.objects.filter(email__iexact=email).exclude(user=user).exists()
-    )
+    return account_email_owner(email, user=user) is not None
 
 
 @transaction.atomic
-def account_email_change_start(*, member: Member, new_email: str) -> VerificationCode:
-    """Step one of changing the sign-in email: email a code to the new address; nothing changes yet."""
+def account_email_change_start(
+    *, member: Member, user: User, new_email: str, client: str
+) -> VerificationCode:
+    """Step one of changing the sign-in email: nothing changes yet, and the member is told the
+    same whoever the new address belongs to.
+
+    A free address gets the code. An address another account uses gets no code (it cannot
+    become this account's) but a notice to its owner, without the name or anything else of the
+    member who asked; the member's page says a code was sent either way, and no code will work.
+    Raises EmailLimitReached past the account-email limits (members/email_limits.py), which
+    count both kinds alike.
+    """
+    account_email_claim(member=member, flow=Flow.EMAIL_CHANGE, to=new_email, client=client)
     issued = code_issue(
         member=member, purpose=CodePurpose.EMAIL_CHANGE, email=new_email, payload={"email": new_email}
     )
-    code_send(issued)
+    _send_code_or_notice(issued, user=user)
     return issued.record
+
+
+@transaction.atomic
+def account_email_change_resend(*, member: Member, user: User, record_id: int, client: str) -> bool:
+    """ "Send a new code" to the new address: False while cooling down or when used up.
+
+    Raises EmailLimitReached past the account-email limits.
+    """
+    record = (
+        VerificationCode.objects.select_for_update()
+        .select_related("member")
+        .filter(pk=record_id, member=member, purpose=CodePurpose.EMAIL_CHANGE)
+        .first()
+    )
+    if record is None or not code_can_resend(record):
+        return False
+    account_email_claim(member=member, flow=Flow.EMAIL_CHANGE, to=record.email, client=client)
+    issued = code_reissue(record=record)
+    if issued is None:
+        return False
+    _send_code_or_notice(issued, user=user)
+    return True
+
+
+def _send_code_or_notice(issued: IssuedCode, *, user: User) -> None:
+    owner = account_email_owner(issued.record.email, user=user)
+    if owner is None:
+        code_send(issued)
+        return
+    email_queue(
+        to=issued.record.email,
+        template="members/email_in_use_notice",
+        context={},
+        language=email_language(owner),
+        member=getattr(owner, "member", None),
+    )
 
 
 @transaction.atomic

@@ -9,19 +9,51 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from members import rules
+from members.email_limits import EmailLimit
 from members.matching import member_match
 from members.models import Member, User
 from portal.clock import plan_today
 from portal.forms import PlainTextForm
 from portal.phones import PhoneNumberField
 
-MINIMUM_ACCOUNT_AGE = 18
-
 NO_MATCH_MESSAGE = _(
     "The information you entered does not match our records. Check it against your member ID card "
     "and try again, or call Member Services."
 )
+
+
+def below_minimum_age_message() -> str:
+    age = rules.minimum_account_age()
+    return ngettext(
+        "You must be %(age)s or older to create an online account. "
+        "A parent or guardian can call Member Services.",
+        "You must be %(age)s or older to create an online account. "
+        "A parent or guardian can call Member Services.",
+        age,
+    ) % {"age": age}
+
+
+def code_resend_wait_message() -> str:
+    seconds = int(rules.CODE_RESEND_COOL_DOWN.total_seconds())
+    return ngettext(
+        "Please wait %(seconds)s second before asking for another code.",
+        "Please wait %(seconds)s seconds before asking for another code.",
+        seconds,
+    ) % {"seconds": seconds}
+
+
+def email_limit_message(limit: EmailLimit) -> str:
+    if limit is EmailLimit.COOL_DOWN:
+        return code_resend_wait_message()
+    return str(
+        _(
+            "We have sent as many codes as we can for today. "
+            "Please try again tomorrow, or call Member Services."
+        )
+    )
 
 
 class DateOfBirthInput(forms.DateInput):
@@ -148,13 +180,8 @@ class SignupForm(MemberIdentityForm, PasswordPairMixin):
         member = self.match_member()
         if member is None:
             raise ValidationError(NO_MATCH_MESSAGE)
-        if member.age_on(plan_today()) < MINIMUM_ACCOUNT_AGE:
-            raise ValidationError(
-                _(
-                    "You must be 18 or older to create an online account. "
-                    "A parent or guardian can call Member Services."
-                )
-            )
+        if not rules.account_age_reached(member, plan_today()):
+            raise ValidationError(below_minimum_age_message())
         if member.user_id is not None:
             raise ValidationError(
                 format_html(

@@ -25,12 +25,14 @@ def _failure_keys(member_id: str, ip: str) -> tuple[str, str]:
     return f"match-fail:id:{digest}", f"match-fail:ip:{ip}"
 
 
-def _count_failure(key: str) -> None:
+def _count(key: str, *, failed: bool) -> None:
+    # A match "counts" zero: the same cache operations either way, so the time a request takes
+    # does not tell whether the details matched a member.
     cache.add(key, 0, timeout=FAILURE_WINDOW_SECONDS)
     try:
-        cache.incr(key)
+        cache.incr(key, 1 if failed else 0)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=FAILURE_WINDOW_SECONDS)
+        cache.set(key, 1 if failed else 0, timeout=FAILURE_WINDOW_SECONDS)
 
 
 def member_match(
@@ -50,12 +52,11 @@ def member_match(
         .filter(Q(member_id=typed_id) | Q(member_id=typed_id.upper()), date_of_birth=date_of_birth)
         .first()
     )
-    if (
+    matched = (
         member is not None
         and fold_name(member.first_name) == fold_name(first_name)
         and fold_name(member.last_name) == fold_name(last_name)
-    ):
-        return member
-    _count_failure(id_key)
-    _count_failure(ip_key)
-    return None
+    )
+    _count(id_key, failed=not matched)
+    _count(ip_key, failed=not matched)
+    return member if matched else None

@@ -190,6 +190,43 @@ class CodePurpose(models.TextChoices):
     EMAIL_CHANGE = "email_change", _("Change email")
 
 
+class RecoveryRequest(models.Model):
+    """One SUBMIT of Recover Member Online Account, whether or not the details matched an account.
+
+    The page writes this row and nothing else about the member, whatever was typed; the worker
+    then looks at the account, the limits, the code and the email (members.accounts.recovery_send).
+    So the page does the same work in the same time whether or not an account exists. The row
+    keeps no typed detail: only the member it matched, if any.
+    """
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    forgot_username = models.BooleanField(default=False)
+    reset_password = models.BooleanField(default=False)
+    language = models.CharField(max_length=10)
+    # As members.limits.client_address counts it, for the per-client limit on emails.
+    client_address = models.CharField(max_length=45, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    handled_at = models.DateTimeField(null=True, blank=True)
+    # RESET PASSWORD tries on this request, counted whether or not it has a code: so a wrong
+    # code costs a write (and its commit) with or without an account.
+    reset_tries = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("recovery request")
+        verbose_name_plural = _("recovery requests")
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(handled_at__isnull=True),
+                name="recovery_unhandled_idx",
+            ),
+            models.Index(fields=["created_at"], name="recovery_created_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"recovery request #{self.pk}"
+
+
 class VerificationCode(models.Model):
     """A one-time code emailed to a member to prove they read that mailbox.
 
@@ -209,6 +246,10 @@ class VerificationCode(models.Model):
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A reset code belongs to the recovery request that asked for it (the page knows only that).
+    recovery = models.ForeignKey(
+        RecoveryRequest, on_delete=models.CASCADE, null=True, blank=True, related_name="codes"
+    )
 
     class Meta:
         verbose_name = _("verification code")

@@ -20,11 +20,13 @@ from django.views.decorators.http import require_http_methods
 from audit.services import audit_record
 from members import contacts
 from members.audit_actions import CONTACT_CHANGED
-from members.codes import CodeCheck, code_resend
+from members.codes import CodeCheck
 from members.contact_forms import CONTACT_FORMS, AccountEmailForm
 from members.decorators import MemberRequest, member_required
-from members.forms import CodeForm
-from members.models import CodePurpose, User
+from members.email_limits import EmailLimitReached
+from members.forms import CodeForm, code_resend_wait_message, email_limit_message
+from members.limits import client_address
+from members.models import User
 from portal.registry import feature_required
 
 EMAIL_CHANGE_SESSION_KEY = "email_change_code_id"
@@ -128,11 +130,18 @@ def contact_delete(request: MemberRequest, kind: contacts.ContactKind, pk: int) 
 def account_email_change(request: MemberRequest) -> HttpResponse:
     form = AccountEmailForm(request.POST or None, user=_user(request))
     if request.method == "POST" and form.is_valid():
-        record = contacts.account_email_change_start(
-            member=request.member, new_email=form.cleaned_data["email"]
-        )
-        request.session[EMAIL_CHANGE_SESSION_KEY] = record.pk
-        return redirect("account_email_verify")
+        try:
+            record = contacts.account_email_change_start(
+                member=request.member,
+                user=_user(request),
+                new_email=form.cleaned_data["email"],
+                client=client_address(request),
+            )
+        except EmailLimitReached as refused:
+            form.add_error(None, email_limit_message(refused.limit))
+        else:
+            request.session[EMAIL_CHANGE_SESSION_KEY] = record.pk
+            return redirect("account_email_verify")
     return render(
         request,
         "members/profile/account_email_form.html",
@@ -147,10 +156,20 @@ def account_email_verify(request: MemberRequest) -> HttpResponse:
     if record_id is None:
         return redirect("account_email_change")
     if request.method == "POST" and "resend" in request.POST:
-        if code_resend(record_id=record_id, purpose=CodePurpose.EMAIL_CHANGE, member=request.member):
-            messages.success(request, _("We sent a new code to your new email address."))
+        try:
+            sent = contacts.account_email_change_resend(
+                member=request.member,
+                user=_user(request),
+                record_id=record_id,
+                client=client_address(request),
+            )
+        except EmailLimitReached as refused:
+            messages.error(request, email_limit_message(refused.limit))
         else:
-            messages.error(request, _("Please wait a minute before asking for another code."))
+            if sent:
+                messages.success(request, _("We sent a new code to your new email address."))
+            else:
+                messages.error(request, code_resend_wait_message())
         return redirect("account_email_verify")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

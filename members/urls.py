@@ -13,7 +13,7 @@ urlpatterns = [
     path("session/keep-alive/", views.keep_alive, name="keep_alive"),
     # Only the allauth pages the portal uses: its open sign-up and email-link password reset
     # are replaced by the plan's own flows above.
-    path("login/", allauth_views.login, name="account_login"),
+    path("login/", views.login, name="account_login"),
     path("logout/", allauth_views.logout, name="account_logout"),
     path("inactive/", allauth_views.account_inactive, name="account_inactive"),
 ]

@@ -1,46 +1,64 @@
 """Account pages: Create Member Online Account, VERIFY, Recover Member Online Account and
-RESET PASSWORD. Log in and log out are django-allauth's, with the portal's templates."""
+RESET PASSWORD. Log in and log out are django-allauth's, with the portal's templates; log in
+sits behind the limit on failed log-ins per address (members/login_limits.py)."""
 
+from allauth.account import views as allauth_views
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from audit.services import audit_record
-from members import accounts
+from members import accounts, login_limits, rules
 from members.audit_actions import PASSWORD_RESET, RECOVERY_REQUESTED
-from members.codes import CodeCheck, code_resend
-from members.forms import CodeForm, RecoveryForm, ResetPasswordForm, SignupForm
-from members.models import CodePurpose, VerificationCode
+from members.codes import CodeCheck
+from members.email_limits import EmailLimitReached
+from members.forms import (
+    CodeForm,
+    RecoveryForm,
+    ResetPasswordForm,
+    SignupForm,
+    below_minimum_age_message,
+    code_resend_wait_message,
+    email_limit_message,
+)
+from members.limits import client_address
+from members.recovery import password_reset, recovery_request
+from portal.error_views import too_many_requests
 
 SIGNUP_SESSION_KEY = "signup_code_id"
-RESET_SESSION_KEY = "reset_code_id"
-RECOVERY_CHOICE_KEY = "recovery_choice"
-
-
-def _client_ip(request: HttpRequest) -> str:
-    # The load balancer is trusted to set REMOTE_ADDR (see docs/deploy.md).
-    return str(request.META.get("REMOTE_ADDR", ""))
+RECOVERY_SESSION_KEY = "recovery_id"
+RECOVERY_USERNAME_KEY = "recovery_username_too"
+# The query string of the page after a username-only request (which needs no session).
+USERNAME_ONLY = "username"
 
 
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
-    form = SignupForm(request.POST or None, ip=_client_ip(request))
+    form = SignupForm(request.POST or None, ip=client_address(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        record = accounts.signup_start(
-            member=data["member"],
-            email=data["email"],
-            cell_phone=data["cell_phone"],
-            username=data["username"],
-            password=data["password"],
-        )
-        request.session[SIGNUP_SESSION_KEY] = record.pk
-        return redirect("signup_verify")
+        try:
+            record = accounts.signup_start(
+                member=data["member"],
+                email=data["email"],
+                cell_phone=data["cell_phone"],
+                username=data["username"],
+                password=data["password"],
+                client=client_address(request),
+            )
+        except accounts.BelowMinimumAge:
+            form.add_error(None, below_minimum_age_message())
+        except EmailLimitReached as refused:
+            form.add_error(None, email_limit_message(refused.limit))
+        else:
+            request.session[SIGNUP_SESSION_KEY] = record.pk
+            return redirect("signup_verify")
     return render(request, "members/signup.html", {"form": form})
 
 
@@ -51,10 +69,15 @@ def signup_verify(request: HttpRequest) -> HttpResponse:
         return redirect("signup")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and "resend" in request.POST:
-        if code_resend(record_id=record_id, purpose=CodePurpose.SIGNUP):
-            messages.success(request, _("We sent a new code to your email address."))
+        try:
+            sent = accounts.signup_resend_code(record_id=record_id, client=client_address(request))
+        except EmailLimitReached as refused:
+            messages.error(request, email_limit_message(refused.limit))
         else:
-            messages.error(request, _("Please wait a minute before asking for another code."))
+            if sent:
+                messages.success(request, _("We sent a new code to your email address."))
+            else:
+                messages.error(request, code_resend_wait_message())
         return redirect("signup_verify")
     if request.method == "POST" and form.is_valid():
         try:
@@ -86,51 +109,54 @@ def _signup_code_error(result: CodeCheck) -> str:
 
 @require_http_methods(["GET", "POST"])
 def recover(request: HttpRequest) -> HttpResponse:
-    form = RecoveryForm(request.POST or None, ip=_client_ip(request))
+    form = RecoveryForm(request.POST or None, ip=client_address(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         matched = form.match_member()
-        record_id = accounts.recovery_request(
+        recovery = recovery_request(
             member=matched,
             forgot_username=data["forgot_username"],
             reset_password=data["reset_password"],
+            client=client_address(request),
         )
-        # The session looks the same whether or not anything matched, and so does every page after.
-        request.session[RESET_SESSION_KEY] = record_id
         audit_record(request=request, action=RECOVERY_REQUESTED, member=matched)
-        request.session[RECOVERY_CHOICE_KEY] = [data["forgot_username"], data["reset_password"]]
+        if not data["reset_password"]:
+            # Nothing to come back to, so no session: an anonymous POST writes one only when a
+            # later step needs it.
+            return redirect(f"{reverse('recover_sent')}?{USERNAME_ONLY}")
+        # The session looks the same whether or not anything matched, and so does every page after.
+        request.session[RECOVERY_SESSION_KEY] = recovery.pk
+        request.session[RECOVERY_USERNAME_KEY] = data["forgot_username"]
+        if not request.user.is_authenticated:
+            # It holds nothing once the code is dead; clearsessions then removes it.
+            request.session.set_expiry(int(rules.CODE_LIFETIME.total_seconds()))
         return redirect("recover_sent")
     return render(request, "members/recover.html", {"form": form})
 
 
 @require_http_methods(["GET", "POST"])
 def recover_sent(request: HttpRequest) -> HttpResponse:
-    choice = request.session.get(RECOVERY_CHOICE_KEY)
-    if choice is None:
+    recovery_id = request.session.get(RECOVERY_SESSION_KEY)
+    if recovery_id is None:
+        if request.method == "GET" and USERNAME_ONLY in request.GET:
+            return render(request, "members/recover_sent.html", {"forgot_username": True})
         return redirect("recover")
-    forgot_username, reset_password = choice
-    if not reset_password:
-        return render(request, "members/recover_sent.html", {"forgot_username": True})
+    forgot_username = bool(request.session.get(RECOVERY_USERNAME_KEY))
     form = ResetPasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        result = CodeCheck.DEAD
+        result, member_id = CodeCheck.DEAD, None
         try:
-            result = accounts.password_reset(
-                record_id=request.session.get(RESET_SESSION_KEY),
+            result, member_id = password_reset(
+                recovery_id=recovery_id,
                 code=form.cleaned_data["code"],
                 new_password=form.cleaned_data["new_password"],
             )
         except ValidationError as error:
             form.add_error("new_password", error)
         if result is CodeCheck.OK:
-            record_id = request.session.pop(RESET_SESSION_KEY, None)
-            member_id = (
-                VerificationCode.objects.filter(pk=record_id).values_list("member_id", flat=True).first()
-                if record_id
-                else None
-            )
+            request.session.pop(RECOVERY_SESSION_KEY, None)
+            request.session.pop(RECOVERY_USERNAME_KEY, None)
             audit_record(request=request, action=PASSWORD_RESET, member=member_id)
-            request.session.pop(RECOVERY_CHOICE_KEY, None)
             return render(request, "members/recover_done.html")
         if not form.errors:
             # One message for wrong, expired, used up or never sent: nothing here may tell
@@ -147,6 +173,21 @@ def recover_sent(request: HttpRequest) -> HttpResponse:
         "members/recover_sent.html",
         {"form": form, "forgot_username": forgot_username, "reset_password": True},
     )
+
+
+@require_http_methods(["GET", "POST"])
+def login(request: HttpRequest) -> HttpResponse:
+    """LOG IN (allauth's page), behind the per-address limit on failed log-ins.
+
+    The limit depends on the address alone, so it answers before any password is hashed; the
+    per-username limits are in the adapter (members/login_limits.py).
+    """
+    if request.method == "POST":
+        wait = login_limits.address_wait(client_address(request))
+        if wait:
+            return too_many_requests(request, retry_after=wait)
+    response: HttpResponse = allauth_views.login(request)
+    return response
 
 
 @require_POST

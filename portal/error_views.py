@@ -6,6 +6,8 @@ and the audit trail, so Member Services can find the request a member calls abou
 failure the context processors, the database or the session may be what broke.
 """
 
+import math
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -40,6 +42,20 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "404.html", {"request_id": _request_id(request)}, status=404)
+
+
+def too_many_requests(request: HttpRequest, *, retry_after: int | None = None) -> HttpResponse:
+    """429 in the portal's layout and language, saying when to try again (also in Retry-After).
+
+    Also the page allauth renders for its own rate limits (as templates/429.html, without a wait).
+    """
+    minutes = math.ceil(retry_after / 60) if retry_after else None
+    response = render(
+        request, "429.html", {"request_id": _request_id(request), "retry_after_minutes": minutes}, status=429
+    )
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -88,6 +88,7 @@ TEMPLATES = [
                 "portal.context_processors.plan",
                 "portal.context_processors.member_area",
                 "portal.context_processors.accessibility",
+                "members.context_processors.account_rules",
             ],
         },
     },
@@ -157,6 +158,10 @@ CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5, "max_retries": 0}
 CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "outbox.tasks.sweep_outbox", "schedule": 60.0},
+    # Recovery requests the broker never got (members/recovery.py).
+    "recovery-sweep": {"task": "members.tasks.sweep_recoveries", "schedule": 60.0},
+    # Expired sessions; nothing else deletes them (portal/tasks.py).
+    "clear-sessions": {"task": "portal.tasks.clear_sessions", "schedule": 60.0 * 60},
 }
 
 # --- Email ------------------------------------------------------------------------------
@@ -231,8 +236,9 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
-# Failed log-ins: per client address and per username ("key"); see members/adapters.py.
-ACCOUNT_RATE_LIMITS = {"login_failed": "30/15m/ip,5/15m/key"}
+# Log-ins are limited by members/login_limits.py (per address, and per username without locking
+# the member out), which answers with the portal's own pages; allauth's limits are off for them.
+ACCOUNT_RATE_LIMITS = {"login": "", "login_failed": ""}
 
 # --- Languages --------------------------------------------------------------------------
 
@@ -288,6 +294,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 CSRF_FAILURE_VIEW = "portal.error_views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# The absolute session limit, and how long the cookie lasts (members/rules.py reads it from here;
+# members/sessions.py enforces it with the idle limit).
 SESSION_COOKIE_AGE = 12 * 60 * 60
 # The language cookie goes with every request: first-party only and out of scripts' reach
 # (none reads it), like the accessibility cookies (portal/accessibility.py).

@@ -21,17 +21,18 @@ def _fast_password_hashing(settings) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def _no_rate_limit_counters() -> None:
-    """Forget every rate-limit counter (allauth's "allauth:rl:…" keys) before each test.
+def _no_cached_counters() -> None:
+    """Forget every rate-limit and code-limit counter (the portal's cache entries) before each test.
 
-    They live in the shared cache (Redis in tests) for 15 minutes, so failed sign-ins in one test,
-    or in the last run, would lock out the next. Only those keys: a flush would also drop the
-    Celery broker's queue bindings that the browser tests' server relies on.
+    They live in the shared cache (Redis in tests) for up to a day, so one test's failed sign-ins,
+    or the last run's, would lock out the next. Only the cache's own keys: a flush would also drop
+    the Celery broker's queue bindings in the same Redis database, which the browser tests' live
+    worker relies on.
     """
     backend = caches["default"]
     if isinstance(backend, RedisCache):
         client = backend._cache.get_client(write=True)
-        keys = list(client.scan_iter(match=backend.make_key("allauth:rl:*")))
+        keys = list(client.scan_iter(match=backend.make_key("*")))
         if keys:
             client.delete(*keys)
     else:

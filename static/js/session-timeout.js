@@ -1,4 +1,4 @@
-// Warn two minutes before the 15-minute idle log-out (members/sessions.py). Without JavaScript
+// Open the warning when the page says to (data-warn-after-seconds, from members/rules.py). Without JavaScript
 // the note on the page says the same; "Stay logged in" is a plain form post.
 (function () {
   var dialog = document.getElementById("session-warning");

@@ -10,7 +10,8 @@ from typing import Any
 
 from django.contrib.sessions.backends.cached_db import SessionStore
 
-from members.sessions import IDLE_SECONDS, SEEN_KEY
+from members import rules
+from members.sessions import SEEN_KEY
 from tests.browser.conftest import LogIn
 from tests.browser.pages import Checker
 
@@ -32,7 +33,7 @@ def test_session_time_out(page: Any, check: Checker, log_in: LogIn) -> None:
 
     [cookie] = [c for c in page.context.cookies() if c["name"] == "sessionid"]
     session = SessionStore(session_key=cookie["value"])
-    session[SEEN_KEY] = int(time.time()) - IDLE_SECONDS - 60
+    session[SEEN_KEY] = int(time.time() - rules.SESSION_IDLE_LIMIT.total_seconds()) - 60
     session.save()
 
     page.reload()

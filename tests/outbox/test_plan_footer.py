@@ -2,6 +2,7 @@
 
 import pytest
 
+from members import rules
 from outbox.services import email_queue
 
 PROFILES = ["alliance", "totalcare", "masshealth", "demo"]
@@ -11,7 +12,10 @@ PROFILES = ["alliance", "totalcare", "masshealth", "demo"]
 def test_the_footer_names_the_plan_its_phone_and_hours(use_plan, name: str, db: None) -> None:  # type: ignore[no-untyped-def]
     plan = use_plan(name)
     email = email_queue(
-        to="ana@example.org", template="members/signup_code", context={"code": "1"}, language="en"
+        to="ana@example.org",
+        template="members/signup_code",
+        context={"code": "1", **rules.rules_for_templates()},
+        language="en",
     )
     for body in (email.body_text, email.body_html):
         flat = " ".join(body.split())

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
+from members import rules
 from members.models import Member
 from outbox.services import email_queue
 from tests.conftest import MEMBER_PASSWORD
@@ -188,7 +189,10 @@ def test_stored_language_applies_at_log_in(client: Client, member: Member) -> No
 
 def test_email_queued_in_spanish_has_a_spanish_subject(db: None) -> None:
     email = email_queue(
-        to="jose@example.org", template="members/signup_code", context={"code": "123456"}, language="es"
+        to="jose@example.org",
+        template="members/signup_code",
+        context={"code": "123456", "code_lifetime_minutes": rules.code_lifetime_minutes()},
+        language="es",
     )
     assert email.subject == "Su código de verificación"
     assert "Servicios para Miembros" in email.body_text

@@ -30,6 +30,7 @@ from outbox.models import Email
 from portal.registry import AuditAction
 from providers.audit_actions import PCP_CHANGED
 from tests.conftest import MEMBER_PASSWORD
+from tests.members.conftest import handle_recoveries
 from tests.providers.pcp_factories import make_provider
 from tests.security.conftest import B_FIRST, B_ID, B_LAST, staff_client
 
@@ -201,6 +202,7 @@ def test_recovery_reset_pcp_change_and_id_card_order_are_recorded(
         "member_id": member.member_id,
     }
     client.post("/accounts/recover/", {**identity, "reset_password": "on"})
+    handle_recoveries()
     email = Email.objects.filter(to="jose@example.com").latest("id")
     code = re.search(r"\b(\d{6})\b", email.body_text)
     assert code is not None

@@ -21,6 +21,7 @@ from audit.models import AuditEvent
 from members.models import Member, User
 from outbox.models import Email
 from providers.models import PcpChangeRequest, Provider
+from tests.members.conftest import handle_recoveries
 from tests.providers.pcp_factories import assign, make_provider
 from tests.security.conftest import staff_client
 
@@ -120,6 +121,7 @@ def run_member_flows(enrollee: Member, provider: Provider) -> None:
     # Recovery and reset, by someone who has only the member's details.
     stranger = Client()
     stranger.post("/accounts/recover/", {**identity, "forgot_username": "on", "reset_password": "on"})
+    handle_recoveries()
     code = code_in(last_email_to(User.objects.get(username="evt-portal").email))
     stranger.post(
         "/accounts/recover/sent/",
