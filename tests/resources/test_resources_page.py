@@ -180,6 +180,13 @@ def test_off_in_a_plan_without_the_feature(
     assert "/resources/" not in nav_hrefs(member_client.get("/profile/").content.decode())
 
 
+def test_on_for_the_plans_whose_profile_names_it(use_plan: UsePlan, member_client: Client) -> None:
+    for name in ["totalcare", "masshealth", "demo"]:
+        use_plan(name)
+        assert member_client.get("/resources/").status_code == 200, name
+        assert "/resources/" in nav_hrefs(member_client.get("/profile/").content.decode()), name
+
+
 def test_query_count_does_not_grow_with_the_entries(
     member_client: Client, make_resource: MakeResource, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
