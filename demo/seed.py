@@ -5,7 +5,8 @@ benchmarks have a plan-sized database (a million members) to run against. Everyt
 up: names come from curated lists of names common in the plan's counties (`demo/lists.py`),
 phone numbers are the fictional 555-01xx range and emails use the reserved example.com/org/net
 domains. Each domain has its builder (`demo/members.py`, `demo/coverage.py`,
-`demo/providers.py`); this module runs them, writes their rows and deletes them again.
+`demo/providers.py`, and `demo/resources.py` for the plan profile's Resources page); this module
+runs them, writes their rows and deletes them again.
 
 The data is deterministic: one `random.Random` for the providers and one for the members (each
 member's record, contact details, coverage and PCP history drawn from it in that order), seeded
@@ -26,6 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
 
@@ -44,6 +46,7 @@ from demo.members import (
 )
 from demo.providers import COLUMNS as PROVIDER_COLUMNS
 from demo.providers import MIN_PROVIDERS, PcpHistoryRows, ProviderRows
+from demo.resources import write_resources
 from members.models import Member, User
 from portal.planner import refresh_planner_statistics
 from providers.models import PcpAssignment, Provider
@@ -185,6 +188,8 @@ def seed_demo(
         _write_members(
             writer, members, member_first, seed, calendar, pcps, account, now, batch_size, progress
         )
+        # The Resources page's content is the plan profile's, not random: a few dozen rows.
+        writer.counts.update(write_resources(plan_key=settings.PLAN.key))
     refresh_planner_statistics(writer.counts)
     return SeedResult(
         counts=dict(writer.counts),

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "providers",
     "coverage",
     "idcards",
+    "resources",
     "outbox",
     "audit",
     "demo",
