@@ -1,14 +1,21 @@
-"""The printed ID card carries the plan of the profile being served: its name and Member Services line."""
+"""The printed ID card carries the plan of the profile being served: its name, Member Services
+line, logo and colour."""
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from idcards.cards import id_card_for
+from idcards.printing import card_pdf_html
 from members.models import Member
+from portal.clock import plan_today
+from portal.plans import PlanProfile
+from tests.idcards.conftest import pdf_streams
 
 # MassHealth's MyServices shows no ID card (its profile leaves the feature off).
 PROFILES = ["alliance", "totalcare", "demo"]
@@ -16,8 +23,12 @@ PROFILES = ["alliance", "totalcare", "demo"]
 
 @pytest.mark.parametrize("name", PROFILES)
 def test_the_printed_card_names_the_plan_and_its_phone(
-    use_plan, name: str, member_client: Client, carded_member: Member, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    use_plan: Callable[[str], PlanProfile],
+    name: str,
+    member_client: Client,
+    carded_member: Member,
+    tmp_path: Path,
+) -> None:
     tool = shutil.which("pdftotext")
     if tool is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
@@ -30,3 +41,6 @@ def test_the_printed_card_names_the_plan_and_its_phone(
     text = " ".join(printed.split())
     assert plan.plan_name in text
     assert plan.member_services.number in text
+    # The plan's logo, titled with its name, and its band colour.
+    assert f"/Alt ({plan.plan_name})".encode() in pdf_streams(response.content)
+    assert f"background: {plan.brand.primary};" in card_pdf_html(id_card_for(carded_member, plan_today()))
