@@ -18,7 +18,7 @@ from django.utils import translation
 from coverage.models import Coverage
 from members.models import Member
 from portal.fingerprints import catalogue_digest, templates_digest
-from portal.phones import phone_national
+from portal.phones import phone_e164, phone_national
 from providers.models import Provider
 
 PDF_TEMPLATE = "idcards/card_pdf.html"
@@ -31,6 +31,18 @@ NURSE_LINE_PHONE = getattr(settings, "PLAN_NURSE_LINE_PHONE", "844-971-8907")
 NURSE_LINE_TTY = getattr(settings, "PLAN_NURSE_LINE_TTY", "711")
 
 _EFFECTIVE_DATE = Coverage._meta.get_field("effective_date")
+
+
+def card_date(day: datetime.date | None) -> str:
+    """A date as the card prints it: MM/DD/YYYY in every language, the form a US pharmacy or
+    front desk reads off a card (the page's own dates follow the language; the card's do not)."""
+    return day.strftime("%m/%d/%Y") if day else ""
+
+
+def tel_number(number: str) -> str:
+    """The E.164 form of a phone number for a `tel:` link ("+18315550100"), whether it is stored
+    that way or as people type it; "" when it is not a number one can dial (then no link)."""
+    return (phone_e164(number) or "") if number else ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,13 +59,26 @@ class IdCard:
     pcp_name: str
     pcp_clinic: str
     pcp_phone: str
+    pcp_tel: str
     rx_bin: str
     rx_pcn: str
     rx_group: str
     member_services_phone: str
+    member_services_tel: str
     member_services_tty: str
     nurse_line_phone: str
+    nurse_line_tel: str
     nurse_line_tty: str
+
+    @property
+    def effective_on(self) -> str:
+        """The coverage span's effective date as printed: MM/DD/YYYY (`card_date`)."""
+        return card_date(self.effective_date)
+
+    @property
+    def direction(self) -> str:
+        """The printed card's `dir`: "rtl" for a right-to-left language (Arabic), else "ltr"."""
+        return "rtl" if self.language.split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
 
     @property
     def fingerprint(self) -> str:
@@ -65,9 +90,10 @@ class IdCard:
 
 def card_layout(language: str) -> str:
     """A digest of what the printed card's layout and wording come from: the PDF template's
-    source and the language's translations. It is part of the fingerprint, so a release that
-    changes either prints every card afresh, without anyone having to remember to."""
-    return templates_digest([PDF_TEMPLATE]) + catalogue_digest(language)
+    source, the language's translations and the plan's profile (its brand colours and logo are
+    printed on the card). It is part of the fingerprint, so a release or a profile that changes
+    any of them prints every card afresh, without anyone having to remember to."""
+    return templates_digest([PDF_TEMPLATE]) + catalogue_digest(language) + settings.PLAN.fingerprint
 
 
 # What the card shows, read in one statement. The card is read on every print and every visit to
@@ -130,11 +156,14 @@ def id_card_for(member: Member, today: datetime.date) -> IdCard:
         pcp_name=provider.full_name if provider else "",
         pcp_clinic=provider.clinic_name if provider else "",
         pcp_phone=phone_national(provider.phone) if provider and provider.phone else "",
+        pcp_tel=tel_number(provider.phone) if provider else "",
         rx_bin=RX_BIN,
         rx_pcn=RX_PCN,
         rx_group=RX_GROUP,
         member_services_phone=settings.PLAN.member_services.number,
+        member_services_tel=settings.PLAN.member_services.e164,
         member_services_tty=settings.PLAN.member_services.tty,
         nurse_line_phone=NURSE_LINE_PHONE,
+        nurse_line_tel=tel_number(NURSE_LINE_PHONE),
         nurse_line_tty=NURSE_LINE_TTY,
     )

@@ -6,11 +6,13 @@ changes and the PDF is rendered again and replaces the stored one.
 """
 
 import dataclasses
+import xml.etree.ElementTree as ET
 from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from idcards.cards import PDF_TEMPLATE, IdCard
 from idcards.models import IdCardPdf
@@ -18,11 +20,39 @@ from members.models import Member
 from portal.pdf import html_to_pdf
 
 PDF_FILENAME = "member-id-card.pdf"
+SVG = "http://www.w3.org/2000/svg"
+
+
+def card_pdf_html(card: IdCard) -> str:
+    """The HTML the PDF is rendered from: the card, in the plan's colours and with its logo."""
+    context = {"card": card, "brand": settings.PLAN.brand, "logo": plan_logo_svg(card.plan_name)}
+    return render_to_string(PDF_TEMPLATE, context)
 
 
 def render_card_pdf(card: IdCard) -> bytes:
     """Render the card's front and back at real card size on a letter page (PDF/UA-1)."""
-    return html_to_pdf(render_to_string(PDF_TEMPLATE, {"card": card}))
+    return html_to_pdf(card_pdf_html(card))
+
+
+def plan_logo_svg(title: str) -> SafeString:
+    """The plan's logo (its profile's SVG) as inline markup for the PDF, with `title` as its
+    <title>: the tagged PDF's figure needs alternative text, which WeasyPrint takes from there.
+
+    Inline because the renderer may read only the static folders and the logo sits beside the
+    profile. The markup is the operator's file re-serialised by ElementTree (text escaped), never
+    member data. A logo that does not parse is left out rather than failing the member's print.
+    """
+    ET.register_namespace("", SVG)
+    try:
+        root = ET.fromstring(settings.PLAN.brand.logo.read_bytes())  # noqa: S314 (server-owned file)
+    except ET.ParseError:
+        return SafeString("")
+    for old in root.findall(f"{{{SVG}}}title"):
+        root.remove(old)
+    caption = ET.Element(f"{{{SVG}}}title")
+    caption.text = title
+    root.insert(0, caption)
+    return mark_safe(ET.tostring(root, encoding="unicode"))  # noqa: S308 (escaped by ElementTree)
 
 
 def warm_up() -> None:

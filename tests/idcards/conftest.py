@@ -3,6 +3,7 @@
 import datetime
 import re
 import zlib
+from html.parser import HTMLParser
 
 import pytest
 
@@ -87,3 +88,42 @@ def pdf_streams(pdf: bytes) -> bytes:
         except zlib.error:
             continue
     return b"\n".join(parts)
+
+
+class _ClassText(HTMLParser):
+    """Collects the text inside each element that has `css_class` among its classes."""
+
+    VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"})
+
+    def __init__(self, css_class: str) -> None:
+        super().__init__()
+        self.css_class = css_class
+        self.depth = 0  # open elements inside the current match; 0 = outside any
+        self.found: list[list[str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        if self.depth:
+            self.depth += 1
+            self.found[-1].append(" ")
+        elif self.css_class in (dict(attrs).get("class") or "").split():
+            self.depth = 1
+            self.found.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag not in self.VOID:
+            self.depth -= 1
+            self.found[-1].append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.found[-1].append(data)
+
+
+def texts_of_class(html: str, css_class: str) -> list[str]:
+    """The text of every element of `css_class` in `html` (not nested matches), with a space
+    between elements and whitespace collapsed: "Member ID A10000001"."""
+    parser = _ClassText(css_class)
+    parser.feed(html)
+    return [" ".join("".join(parts).split()) for parts in parser.found]

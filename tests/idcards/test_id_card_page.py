@@ -1,16 +1,20 @@
 """Profile → ID Cards: the member's own card as HTML, with Print and Order ID Card."""
 
 import datetime
+import re
 from collections.abc import Callable
+from typing import Any
 
 from django.test import Client
+from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
+from coverage.models import Coverage
 from idcards.models import IdCardOrder
 from members.models import Member
 from portal.plans import PlanProfile
 from providers.models import PcpAssignment, Provider
-from tests.idcards.conftest import add_past_coverage
+from tests.idcards.conftest import add_past_coverage, texts_of_class
 from tests.queries import queries_for
 
 
@@ -45,6 +49,70 @@ def test_shows_front_and_back_of_the_card(
         assert printed in html, printed
     assert 'href="/profile/id-cards/print/"' in html and ">Print<" in html
     assert 'href="/profile/id-cards/order/"' in html and ">Order ID Card<" in html
+
+
+def test_the_card_looks_like_a_card(
+    alliance: PlanProfile, member_client: Client, carded_member: Member
+) -> None:
+    html = member_client.get("/profile/id-cards/").content.decode()
+    faces = texts_of_class(html, "id-card__face")
+    assert len(faces) == 2
+    front, back = faces
+    # Each face opens with the band in the plan's colour (the theme's --brand), the front with its logo.
+    assert html.count('class="id-card__band') == 2
+    logo = reverse("plan_logo", args=[alliance.fingerprint])
+    assert re.search(rf'<p class="id-card__band"><img class="id-card__logo" src="{logo}" alt=""', html)
+    assert front.startswith("Alliance Health Plan") and back.startswith("Alliance Health Plan")
+    # The member ID stands on its own, in large type.
+    assert texts_of_class(html, "id-card__member-id") == [carded_member.member_id]
+    # Which side is which is a heading beside the face (for screen readers and sighted members
+    # alike), never printed on the card itself; no side is left empty.
+    assert texts_of_class(html, "id-card__label") == ["Front of card", "Back of card"]
+    for face in faces:
+        assert "front of card" not in face.lower() and "back of card" not in face.lower()
+    assert "Ana García" in front and "610011" in back and "911" in back
+    # Colours come from classes and the plan's theme stylesheet: the CSP allows no inline style.
+    assert "style=" not in html and "<style" not in html
+
+
+def test_phone_numbers_link_in_e164(
+    alliance: PlanProfile, member_client: Client, carded_member: Member, other_provider: Provider
+) -> None:
+    html = member_client.get("/profile/id-cards/").content.decode()
+    card = texts_of_class(html, "id-card")[0]
+    assert "(831) 555-0100" in card
+    on_the_card = html.split('<div class="id-card">', 1)[1].split('<ul class="links">', 1)[0]
+    links = re.findall(r'href="tel:([^"]*)"', on_the_card)
+    assert links == ["+18315550100", "+18007003874", "+18449718907"]
+    # A PCP whose number the directory keeps as typed still gets an E.164 link.
+    PcpAssignment.objects.filter(member=carded_member).update(provider=other_provider)
+    html = member_client.get("/profile/id-cards/").content.decode()
+    assert '<a href="tel:+18315550199">(831) 555-0199</a>' in html
+    assert not re.search(r'href="tel:[^+"]', html)
+
+
+def test_a_pcp_phone_that_is_not_a_number_is_shown_without_a_link(
+    member_client: Client, carded_member: Member, provider: Provider
+) -> None:
+    Provider.objects.filter(pk=provider.pk).update(phone="call the clinic")
+    html = member_client.get("/profile/id-cards/").content.decode()
+    assert "call the clinic" in html
+    assert 'href="tel:call' not in html
+
+
+def test_dates_are_mm_dd_yyyy_in_every_language(
+    alliance: PlanProfile, member_client: Client, carded_member: Member, settings: Any
+) -> None:
+    # June 1st: the day and the month differ, so 06/01/2024 cannot be a day-first date.
+    Coverage.objects.filter(member=carded_member).update(effective_date=datetime.date(2024, 6, 1))
+    for language, label in [("en", "Effective date"), ("es", "Fecha de efecto"), ("ar", "تاريخ السريان")]:
+        member_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        html = member_client.get("/profile/id-cards/").content.decode()
+        front = texts_of_class(html, "id-card__face")[0]
+        assert f"{label} 06/01/2024" in front, language
+        # Inside right-to-left text the date, like the IDs and phones, is an LTR isolate.
+        assert '<bdi dir="ltr">06/01/2024</bdi>' in html, language
+    assert '<html lang="ar" dir="rtl"' in html
 
 
 def test_shows_the_pcp_of_today_not_a_future_one(

@@ -10,12 +10,14 @@ from typing import Any
 import polib
 import pytest
 import weasyprint
-from django.template.loader import render_to_string
 from django.test import Client
+from django.utils import translation
 from pytest_django import DjangoAssertNumQueries
 
+from coverage.models import Coverage
 from idcards.cards import id_card_for
 from idcards.models import IdCardPdf
+from idcards.printing import card_pdf_html
 from members.models import Member
 from portal.clock import plan_today
 from portal.pdf import FetchRefused, PdfRenderTimeout, StaticFilesOnlyFetcher, html_to_pdf, static_roots
@@ -75,9 +77,11 @@ def test_pdf_is_a_letter_page(
     assert "Title:           Alliance Health Plan member ID card" in info
 
 
-def test_card_front_and_back_are_real_card_size(carded_member: Member) -> None:
-    card = id_card_for(carded_member, plan_today())
-    document = weasyprint.HTML(string=render_to_string("idcards/card_pdf.html", {"card": card})).render()
+def card_sides(member: Member, language: str) -> list[Any]:
+    """The boxes of the printed card's two sides (front, back), as WeasyPrint lays them out."""
+    with translation.override(language):
+        html = card_pdf_html(id_card_for(member, plan_today()))
+    document = weasyprint.HTML(string=html).render()
     assert len(document.pages) == 1
 
     def boxes(box: Any) -> Iterator[Any]:
@@ -85,16 +89,78 @@ def test_card_front_and_back_are_real_card_size(carded_member: Member) -> None:
         for child in getattr(box, "children", []):
             yield from boxes(child)
 
-    sides = [
+    return [
         box
         for box in boxes(document.pages[0]._page_box)
         if getattr(box, "element_tag", None) == "section" and hasattr(box, "border_width")
     ]
-    assert len(sides) == 2
-    for side in sides:
+
+
+def box_text(box: Any) -> str:
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if hasattr(node, "text"):
+            parts.append(node.text)
+        for child in getattr(node, "children", []):
+            walk(child)
+
+    walk(box)
+    return " ".join(" ".join(parts).split())
+
+
+def test_card_front_and_back_are_real_card_size_side_by_side(carded_member: Member) -> None:
+    front, back = card_sides(carded_member, "en")
+    for side in (front, back):
         # CR80, the size of a credit card: 3.375in x 2.125in (96 CSS px to the inch).
         assert side.border_width() / 96 == pytest.approx(3.375)
         assert side.border_height() / 96 == pytest.approx(2.125)
+    # Side by side, touching along the fold: the front on the left, then the back.
+    assert front.position_y == pytest.approx(back.position_y)
+    assert back.position_x == pytest.approx(front.position_x + front.border_width())
+    # Which side is which is a caption above the card, not printed on it; neither side is empty.
+    assert "Front of card" not in box_text(front) and "Back of card" not in box_text(back)
+    assert carded_member.member_id in box_text(front) and "CTRXMEDI" in box_text(back)
+
+
+def test_the_arabic_card_lays_out_right_to_left(carded_member: Member) -> None:
+    with translation.override("ar"):
+        html = card_pdf_html(id_card_for(carded_member, plan_today()))
+    assert '<html lang="ar" dir="rtl">' in html
+    front, back = card_sides(carded_member, "ar")
+    # Mirrored: the front is on the right, the back on its left.
+    assert front.position_x == pytest.approx(back.position_x + back.border_width())
+    assert "وجه البطاقة" not in box_text(front)
+
+
+def test_the_card_has_the_plans_logo_and_colour(
+    alliance: PlanProfile, member_client: Client, carded_member: Member
+) -> None:
+    with translation.override("en"):
+        html = card_pdf_html(id_card_for(carded_member, plan_today()))
+    assert f"background: {alliance.brand.primary}; color: {alliance.brand.on_primary}" in html
+    inflated = pdf_streams(member_client.get(PRINT_URL).content)
+    # The logo is a tagged figure whose alternative text is the plan's name (PDF/UA-1).
+    assert b"/S /Figure" in inflated
+    assert b"/Alt (Alliance Health Plan)" in inflated
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("en", "Effective date"), ("es", "Fecha de efecto"), ("ar", "تاريخ السريان")]
+)
+def test_the_printed_date_is_mm_dd_yyyy_in_every_language(
+    language: str, label: str, member_client: Client, carded_member: Member, settings: Any, tmp_path: Path
+) -> None:
+    # June 1st: the day and the month differ, so 06/01/2024 cannot be a day-first date.
+    Coverage.objects.filter(member=carded_member).update(effective_date=datetime.date(2024, 6, 1))
+    member_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    pdf = member_client.get(PRINT_URL).content
+    assert f"/Lang ({language})".encode() in pdf_streams(pdf)
+    text = pdf_text(pdf, tmp_path)
+    assert label in text
+    assert "06/01/2024" in text
+    # Right-to-left text once reordered the date's digits ("012024/06/").
+    assert "2024/" not in text and "01/06/2024" not in text
 
 
 def test_headers_forbid_storing_and_name_the_file_sensibly(
@@ -166,6 +232,26 @@ def test_a_release_that_changes_the_cards_translations_prints_a_new_pdf(
     settings.LOCALE_PATHS = [tmp_path / "locale", *settings.LOCALE_PATHS]
 
     assert "Afiliado nuevo" in pdf_text(member_client.get(PRINT_URL).content, tmp_path)
+
+
+def test_a_new_logo_or_brand_colour_in_the_profile_prints_a_new_pdf(
+    use_plan: Callable[[str], PlanProfile], member_client: Client, carded_member: Member, tmp_path: Path
+) -> None:
+    alliance = use_plan("alliance")
+    member_client.get(PRINT_URL)
+    before = IdCardPdf.objects.get(member=carded_member).fingerprint
+    # The same plan, rebranded: another primary colour and logo, nothing else.
+    folder = tmp_path / "rebranded"
+    shutil.copytree(alliance.source.parent, folder)
+    profile = folder / "plan.toml"
+    profile.write_text(profile.read_text().replace('primary = "#00558c"', 'primary = "#004477"'))
+    (folder / "logo.svg").write_text((folder / "logo.svg").read_text().replace("#00558c", "#004477"))
+    use_plan(str(folder))
+
+    pdf = member_client.get(PRINT_URL).content
+    after = IdCardPdf.objects.get(member=carded_member)
+    assert after.fingerprint != before
+    assert bytes(after.pdf) == pdf
 
 
 def test_stored_pdf_is_served_with_a_fixed_number_of_queries(
