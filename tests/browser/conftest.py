@@ -76,6 +76,25 @@ def _database_url() -> str:
     return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
+def server_command(port: int) -> list[str]:
+    """The portal server's command line: one gunicorn worker with two threads on `port`."""
+    return [
+        str(BIN / "gunicorn"),
+        "portal.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "1",
+        "--threads",
+        "2",
+        "--timeout",
+        "60",
+        # Not the per-user default control socket, which every gunicorn on the machine shares and
+        # each new master takes over (docs/deploy.md); the tests never use gunicornc.
+        "--no-control-socket",
+    ]
+
+
 def _wait_until_serving(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -159,18 +178,7 @@ def live_portal(django_db_setup: None, django_db_blocker: Any) -> Iterator[LiveP
         server_log = (logs / "browser-server.log").open("wb")
         worker_log = (logs / "browser-worker.log").open("wb")
         server = subprocess.Popen(  # noqa: S603
-            [
-                str(BIN / "gunicorn"),
-                "portal.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-                "--threads",
-                "2",
-                "--timeout",
-                "60",
-            ],
+            server_command(port),
             cwd=ROOT,
             env=env,
             stdout=server_log,
