@@ -49,11 +49,9 @@ PASSWORD = "Monterey-coast-2024!"
 ACCOUNT_EMAIL = "jose@example.com"
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "browser: drives the portal in a real browser (tests/browser)")
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every test of this package is `browser` (registered in pyproject.toml), so that
+    # `-m "not browser"` (make test-fast) leaves them out.
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.path)).parents:
