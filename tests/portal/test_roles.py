@@ -12,7 +12,7 @@ from django.test import Client
 from coverage.models import Coverage
 from members.models import Member, Phone
 from portal.roles import MEMBER_SERVICES, ROLES, UnknownPermissions, sync_roles
-from tests.portal.test_admin import make_staff, sign_in_with_static_token
+from tests.staff import make_staff, sign_in_with_static_token
 
 
 def group_permissions(name: str) -> set[str]:

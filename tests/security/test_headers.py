@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from members.models import Member
-from tests.portal.test_settings import production_env, run
+from tests.production import production_env, run
 from tests.security.conftest import staff_client
 
 pytestmark = pytest.mark.django_db
