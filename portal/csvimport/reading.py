@@ -1,14 +1,21 @@
 """The file itself: UTF-8 with or without a byte-order mark, a header row, then data rows, each
-kept with its line number and the problems found in it."""
+kept with its line number and the problems found in it.
+
+Files come as binary file objects (an open file, an upload, a BytesIO), so every caller gets the
+same decoding rules."""
 
 import csv
 import datetime
+import io
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-
-from django.core.management.base import CommandError
+from typing import IO
 
 from portal.csvimport.cells import CellError, parse_date
+
+
+class FileRefused(ValueError):
+    """The file cannot be read at all (not UTF-8, not CSV, columns missing): nothing in it is checked."""
 
 
 @dataclass(frozen=True, order=True)
@@ -74,29 +81,32 @@ class Row:
         return starts, ends
 
 
-def read_rows(path: str, columns: Sequence[str]) -> Iterator[Row]:
-    """The file's data rows in order. Raises CommandError for a file that cannot be read at all:
-    not UTF-8, not CSV, or a header without every column in `columns`."""
+def read_rows(file: IO[bytes], columns: Sequence[str]) -> Iterator[Row]:
+    """The data rows of a binary file, in order. Raises FileRefused for a file that cannot be read
+    at all: not UTF-8, not CSV, or a header without every column in `columns`."""
+    text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = [name.strip().lower() for name in next(reader, [])]
-            if not header:
-                raise CommandError(f"{path}: the file is empty; it needs a header row.")
-            missing = [name for name in columns if name not in header]
-            if missing:
-                raise CommandError(f"{path}: line 1: missing required column(s): {', '.join(missing)}")
-            index = {name: header.index(name) for name in columns}
-            while True:
-                line = reader.line_num + 1
-                cells = next(reader, None)
-                if cells is None:
-                    return
-                if any(cell.strip() for cell in cells):
-                    yield Row(line, cells, index)
+        reader = csv.reader(text)
+        header = [name.strip().lower() for name in next(reader, [])]
+        if not header:
+            raise FileRefused("the file is empty; it needs a header row.")
+        missing = [name for name in columns if name not in header]
+        if missing:
+            raise FileRefused(f"line 1: missing required column(s): {', '.join(missing)}")
+        index = {name: header.index(name) for name in columns}
+        while True:
+            line = reader.line_num + 1
+            cells = next(reader, None)
+            if cells is None:
+                return
+            if any(cell.strip() for cell in cells):
+                yield Row(line, cells, index)
     except UnicodeDecodeError:
-        raise CommandError(f"{path}: the file is not UTF-8 text.") from None
+        raise FileRefused("the file is not UTF-8 text.") from None
     except csv.Error as problem:
-        raise CommandError(f"{path}: not a readable CSV file ({problem}).") from None
+        raise FileRefused(f"not a readable CSV file ({problem}).") from None
     except OSError as problem:
-        raise CommandError(f"{path}: cannot be read ({problem.strerror}).") from None
+        raise FileRefused(f"cannot be read ({problem.strerror}).") from None
+    finally:
+        # The caller opened the file and closes it; the wrapper must not.
+        text.detach()
