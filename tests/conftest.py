@@ -8,9 +8,12 @@ import datetime
 import os
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
+from typing import Any
 
 import pytest
 from celery.worker import WorkController
+from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
 from django.utils import translation
 
@@ -18,6 +21,7 @@ from coverage.models import Coverage
 from members.models import Address, AddressKind, Member, User
 from providers.models import PcpAssignment, Provider
 from tests.brokers import REDIS_SERVER, RedisServer, celery_broker, celery_worker
+from tests.databases import migrate, rolled_back_on, sqlite_connection
 
 
 @pytest.fixture(autouse=True)
@@ -107,6 +111,29 @@ def carded_member(member: Member, provider: Provider) -> Member:
     member.user.email = "jose@example.com"  # type: ignore[union-attr]
     member.user.save()  # type: ignore[union-attr]
     return member
+
+
+@pytest.fixture(scope="session")
+def sqlite_database(
+    tmp_path_factory: pytest.TempPathFactory, django_db_blocker: Any
+) -> Iterator[BaseDatabaseWrapper]:
+    """A migrated SQLite database for the session (tests/databases.py)."""
+    connection = sqlite_connection(tmp_path_factory.mktemp("sqlite") / "portal.sqlite3")
+    with django_db_blocker.unblock():
+        migrate(connection)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(params=["postgresql", "sqlite"])
+def import_database(request: pytest.FixtureRequest, db: None) -> Iterator[str]:
+    """Run the test once on PostgreSQL (the tests' database) and once on SQLite (`make run`'s):
+    every query the test and the code under test make goes to that one."""
+    if request.param == "postgresql":
+        yield connection.vendor
+        return
+    with rolled_back_on(request.getfixturevalue("sqlite_database")):
+        yield "sqlite"
 
 
 # --- Celery on a real broker (tests/brokers.py) ------------------------------------------

@@ -129,7 +129,10 @@ def update_rows(
     UPDATE ... FROM (VALUES ...) per batch.
 
     Django's bulk_update builds a CASE expression per row and field, which is many times slower
-    at the sizes the plan's files reach. PostgreSQL only (casts name the column types).
+    at the sizes the plan's files reach. PostgreSQL (production) is told each value's type with a
+    cast, since a VALUES list has no column types of its own. SQLite (`make run`) has no `::`
+    casts and needs none (a column takes any value), but no column names on a VALUES list either:
+    it gets the list as a named common table expression, `WITH v (...) AS (VALUES ...) UPDATE`.
     """
     if not rows:
         return
@@ -143,11 +146,19 @@ def update_rows(
     aliases = ", ".join([key, *changed])
     assignments = ", ".join(f"{name} = v.{name}" for name in changed)
     # Only column names and types from the model go into the SQL; every value is a parameter.
-    row_sql = "(" + ", ".join(f"%s::{field.cast_db_type(connection)}" for field in fields) + ")"
-    head = f"UPDATE {table} SET {assignments} FROM (VALUES "  # noqa: S608
-    tail = f") AS v ({aliases}) WHERE {table}.{key} = v.{key}"
+    if connection.vendor == "postgresql":
+        row_sql = "(" + ", ".join(f"%s::{field.cast_db_type(connection)}" for field in fields) + ")"
+        head = f"UPDATE {table} SET {assignments} FROM (VALUES "  # noqa: S608
+        tail = f") AS v ({aliases}) WHERE {table}.{key} = v.{key}"
+    else:
+        row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        head = f"WITH v ({aliases}) AS (VALUES "
+        tail = f") UPDATE {table} SET {assignments} FROM v WHERE {table}.{key} = v.{key}"  # noqa: S608
+    # SQLite caps the parameters of one statement (32,766 as Debian builds it); PostgreSQL, with
+    # Django's client-side binding, has no cap, so its batches stay BATCH_SIZE rows.
+    size = max(1, min(BATCH_SIZE, connection.ops.bulk_batch_size(fields, rows)))
     with connection.cursor() as cursor:
-        for batch in chunked(rows):
+        for batch in chunked(rows, size):
             params = [
                 field.get_db_prep_save(value, connection)
                 for row in batch
