@@ -27,7 +27,7 @@ class CoverageImporter(Importer[dict[str, Any]]):
     def parse_row(self, row: Row) -> dict[str, Any]:
         starts, ends = row.period("effective_date", "end_date")
         return {
-            "member_id": row.text("member_id", max_length=max_length(Member, "member_id")),
+            "member_id": row.identifier("member_id", max_length=max_length(Member, "member_id")),
             "program": row.text("program", max_length=max_length(Coverage, "program")),
             "plan": row.text("plan", max_length=max_length(Coverage, "plan")),
             "effective_date": starts,

@@ -65,7 +65,7 @@ class MemberImporter(Importer[MemberRow]):
         if born > plan_today():
             row.error("date_of_birth", "in the future")
         member = {
-            "member_id": row.text("member_id", max_length=max_length(Member, "member_id")),
+            "member_id": row.identifier("member_id", max_length=max_length(Member, "member_id")),
             "first_name": row.text("first_name", max_length=max_length(Member, "first_name")),
             "last_name": row.text("last_name", max_length=max_length(Member, "last_name")),
             "date_of_birth": born,
@@ -75,7 +75,9 @@ class MemberImporter(Importer[MemberRow]):
         }
         return MemberRow(
             member=member,
-            head_id=row.raw("head_of_household_id"),
+            head_id=row.identifier(
+                "head_of_household_id", max_length=max_length(Member, "member_id"), required=False
+            ),
             address=self._address(row),
             phone=row.value("phone", parse_phone, blank=""),
             email=row.value("email", parse_email, blank=""),

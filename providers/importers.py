@@ -103,7 +103,7 @@ class PcpAssignmentImporter(Importer[dict[str, Any]]):
     def parse_row(self, row: Row) -> dict[str, Any]:
         starts, ends = row.period("effective_from", "effective_to")
         return {
-            "member_id": row.text("member_id", max_length=max_length(Member, "member_id")),
+            "member_id": row.identifier("member_id", max_length=max_length(Member, "member_id")),
             "npi": row.required("npi", parse_npi, stand_in=""),
             "effective_from": starts,
             "effective_to": ends,

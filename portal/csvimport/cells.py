@@ -5,6 +5,7 @@ Messages say what is wrong without repeating the value, so error output holds no
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
@@ -26,6 +27,11 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
 _ZIP = re.compile(r"(\d{5})-?(\d{4})?")
 # The same USPS codes the member's address form offers.
 US_STATES = frozenset(code for code, _name in STATE_CHOICES)
+# Code points that draw nothing but are not format characters (str.isprintable catches those):
+# Unicode's other default-ignorable ones, such as the Hangul fillers and variation selectors.
+_IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\U000e0100-\U000e01ef]"
+)
 
 
 def parse_date(value: str) -> datetime.date:
@@ -107,9 +113,23 @@ def parse_email(value: str) -> str:
     return value
 
 
+def parse_identifier(value: str) -> str:
+    """A code that names a record (a member ID, an NPI), refused unless every character is what
+    it looks like, so a copy that only looks like an ID on record is never taken for a new one:
+    no invisible or formatting character (a zero-width space or joiner, a direction mark, a
+    no-break space, a control character), and nothing that Unicode compatibility normalisation
+    (NFKC) would change, such as full-width letters (U+FF21 for A) or a ligature."""
+    if not value.isprintable() or _IGNORABLE.search(value):
+        raise CellError("contains an invisible or formatting character (such as a zero-width space)")
+    if not value.isascii() and unicodedata.normalize("NFKC", value) != value:
+        raise CellError("contains full-width or other look-alike characters; send plain letters and digits")
+    return value
+
+
 def parse_npi(value: str) -> str:
     """A National Provider Identifier: 10 digits whose last is a Luhn check digit computed, as CMS
     specifies, over the prefix 80840 followed by the first nine."""
+    parse_identifier(value)
     if not (len(value) == 10 and value.isascii() and value.isdigit()):
         raise CellError("not 10 digits")
     total = 0

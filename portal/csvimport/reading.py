@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO
 
-from portal.csvimport.cells import CellError, parse_date
+from portal.csvimport.cells import CellError, parse_date, parse_identifier
 
 
 class FileRefused(ValueError):
@@ -31,7 +31,10 @@ class Row:
     """One data row of the file: its cells by column name, and the problems found so far.
 
     Readers return a stand-in value for a bad cell and record the problem; a row with problems is
-    rejected as a whole, so a stand-in never reaches the database.
+    rejected as a whole, so a stand-in never reaches the database. A cell of a column the import
+    reads may not hold a NUL character (PostgreSQL cannot store one; in a CSV file it means the
+    file is damaged or not text): that is its only problem reported, and its readers return
+    stand-ins.
     """
 
     def __init__(self, line: int, cells: Sequence[str], index: Mapping[str, int]) -> None:
@@ -39,6 +42,12 @@ class Row:
         self._cells = cells
         self._index = index
         self.errors: list[RowError] = []
+        self._unreadable: set[str] = set()
+        if any("\x00" in cell for cell in cells):  # rare: only then look at each column
+            for column in index:
+                if "\x00" in self.raw(column):
+                    self.error(column, "contains a NUL character")
+                    self._unreadable.add(column)
 
     def error(self, column: str, message: str) -> None:
         self.errors.append(RowError(self.line, f"{column}: {message}"))
@@ -49,16 +58,30 @@ class Row:
 
     def text(self, column: str, *, max_length: int, required: bool = True) -> str:
         value = self.raw(column)
+        if column in self._unreadable:
+            return ""
         if not value and required:
             self.error(column, "required")
         elif len(value) > max_length:
             self.error(column, f"longer than {max_length} characters")
         return value
 
+    def identifier(self, column: str, *, max_length: int, required: bool = True) -> str:
+        """A code naming a record, such as a member ID: text whose every character is what it
+        looks like (cells.parse_identifier)."""
+        value = self.raw(column)
+        if value and column not in self._unreadable:
+            try:
+                parse_identifier(value)
+            except CellError as problem:
+                self.error(column, str(problem))
+                return ""
+        return self.text(column, max_length=max_length, required=required)
+
     def value[T](self, column: str, parse: Callable[[str], T], *, blank: T) -> T:
         """The cell parsed, or `blank` when it is empty."""
         raw = self.raw(column)
-        if not raw:
+        if not raw or column in self._unreadable:
             return blank
         try:
             return parse(raw)
@@ -67,6 +90,8 @@ class Row:
             return blank
 
     def required[T](self, column: str, parse: Callable[[str], T], *, stand_in: T) -> T:
+        if column in self._unreadable:
+            return stand_in
         if not self.raw(column):
             self.error(column, "required")
             return stand_in
@@ -93,6 +118,11 @@ def read_rows(file: IO[bytes], columns: Sequence[str]) -> Iterator[Row]:
         missing = [name for name in columns if name not in header]
         if missing:
             raise FileRefused(f"line 1: missing required column(s): {', '.join(missing)}")
+        # Which copy would be the real one? Other columns are ignored, so they may repeat
+        # (a spreadsheet's blank trailing headers do).
+        repeated = [name for name in columns if header.count(name) > 1]
+        if repeated:
+            raise FileRefused(f"line 1: column(s) named more than once: {', '.join(repeated)}")
         index = {name: header.index(name) for name in columns}
         while True:
             line = reader.line_num + 1
