@@ -7,6 +7,7 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import cache
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -119,9 +120,11 @@ def parse_identifier(value: str) -> str:
     no invisible or formatting character (a zero-width space or joiner, a direction mark, a
     no-break space, a control character), and nothing that Unicode compatibility normalisation
     (NFKC) would change, such as full-width letters (U+FF21 for A) or a ligature."""
+    if value.isascii() and value.isprintable():  # the usual case, at a million rows a file
+        return value
     if not value.isprintable() or _IGNORABLE.search(value):
         raise CellError("contains an invisible or formatting character (such as a zero-width space)")
-    if not value.isascii() and unicodedata.normalize("NFKC", value) != value:
+    if unicodedata.normalize("NFKC", value) != value:
         raise CellError("contains full-width or other look-alike characters; send plain letters and digits")
     return value
 
@@ -141,6 +144,7 @@ def parse_npi(value: str) -> str:
     return value
 
 
+@cache  # asked for each cell of each row; the answer never changes
 def max_length(model: type[models.Model], name: str) -> int:
     """The column limit of a model's text field, so a long cell is a row error, not a crash."""
     limit = getattr(model._meta.get_field(name), "max_length", None)

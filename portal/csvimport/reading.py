@@ -43,7 +43,7 @@ class Row:
         self._index = index
         self.errors: list[RowError] = []
         self._unreadable: set[str] = set()
-        if any("\x00" in cell for cell in cells):  # rare: only then look at each column
+        if "\x00" in "".join(cells):  # rare; one scan of the row is the cheapest test (1M rows)
             for column in index:
                 if "\x00" in self.raw(column):
                     self.error(column, "contains a NUL character")
