@@ -5,6 +5,8 @@ can change), so members see the programs they are enrolled in. Members must alre
 from collections.abc import Hashable, Iterable
 from typing import Any
 
+from django.utils.translation import gettext_lazy
+
 from coverage.models import Coverage
 from members.models import Member
 from portal.csvimport.cells import max_length
@@ -18,7 +20,7 @@ NATURAL_KEY = ("member_id", "program", "plan", "effective_date")
 @register
 class CoverageImporter(Importer[dict[str, Any]]):
     name = "coverage"
-    record_name = "coverage spans"
+    record_name = gettext_lazy("coverage spans")
     members: dict[str, int]  # member ID → pk, found by check_rows
     key_columns = ", ".join(NATURAL_KEY)
     writes = (Coverage,)

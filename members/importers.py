@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from members.models import Address, AddressKind, ContactEmail, Member, Phone, PhoneKind, Sex
 from portal.clock import plan_today
@@ -42,7 +44,7 @@ class MemberRow:
 @register
 class MemberImporter(Importer[MemberRow]):
     name = "members"
-    record_name = "members"
+    record_name = gettext_lazy("members")
     heads_on_record: dict[str, int]  # heads named by the file but not in it: member ID → pk
     key_columns = "member_id"
     writes = (Member, Address, Phone, ContactEmail)
@@ -63,7 +65,7 @@ class MemberImporter(Importer[MemberRow]):
     def parse_row(self, row: Row) -> MemberRow:
         born = row.required("date_of_birth", parse_date, stand_in=datetime.date.min)
         if born > plan_today():
-            row.error("date_of_birth", "in the future")
+            row.error("date_of_birth", _("in the future"))
         member = {
             "member_id": row.identifier("member_id", max_length=max_length(Member, "member_id")),
             "first_name": row.text("first_name", max_length=max_length(Member, "first_name")),
@@ -105,7 +107,8 @@ class MemberImporter(Importer[MemberRow]):
         for row in rows:
             head = row.record.head_id
             if head and head not in in_file and head not in self.heads_on_record:
-                yield RowError(row.line, "head_of_household_id: no such member in this file or on record")
+                unknown = _("no such member in this file or on record")
+                yield RowError(row.line, f"head_of_household_id: {unknown}")
 
     def apply(self, records: list[MemberRow]) -> Tally:
         pk_of = dict(self.heads_on_record)
@@ -151,7 +154,7 @@ def _link_heads(links: list[Link], pk_of: dict[str, int], *, using: str) -> Tall
 def _contacts(people: list[tuple[Member, Outcome]], records: Sequence[MemberRow], *, using: str) -> set[int]:
     """Upsert the primary mailing address, home phone and email; the ids of members whose contacts changed."""
     addresses, phones, emails = [], [], []
-    for (member, _), record in zip(people, records, strict=True):
+    for (member, _outcome), record in zip(people, records, strict=True):
         if record.address:
             addresses.append(
                 {

@@ -11,6 +11,9 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from members.models import Member
 from portal.csvimport.cells import (
     choice,
@@ -35,7 +38,7 @@ def _text(row: Row, column: str, *, required: bool = False) -> str:
 @register
 class ProviderImporter(Importer[dict[str, Any]]):
     name = "providers"
-    record_name = "providers"
+    record_name = gettext_lazy("providers")
     key_columns = "npi"
     writes = (Provider,)
     columns = (
@@ -93,7 +96,7 @@ type Periods = dict[datetime.date, tuple[datetime.date | None, int | None]]
 @register
 class PcpAssignmentImporter(Importer[dict[str, Any]]):
     name = "pcp_assignments"
-    record_name = "PCP assignments"
+    record_name = gettext_lazy("PCP assignments")
     members: dict[str, int]  # member ID → pk, found by check_rows
     providers: dict[str, int]  # NPI → pk
     key_columns = "member_id, effective_from"
@@ -159,17 +162,16 @@ def _overlapping(periods: Periods) -> Iterator[RowError]:
     reach: tuple[datetime.date, datetime.date | None, int | None] | None = None  # furthest-ending so far
     for starts, (ends, line) in sorted(periods.items()):
         if reach is not None and (reach[1] is None or reach[1] >= starts):
-            earlier_start, _, earlier_line = reach
+            earlier_start, _earlier_end, earlier_line = reach
             if line is not None:
-                other = (
-                    f"line {earlier_line}"
+                overlaps = (
+                    _("period overlaps line %(line)d") % {"line": earlier_line}
                     if earlier_line
-                    else f"the assignment on record from {earlier_start}"
+                    else _("period overlaps the assignment on record from %(date)s") % {"date": earlier_start}
                 )
-                yield RowError(line, f"effective_from: period overlaps {other}")
+                yield RowError(line, f"effective_from: {overlaps}")
             elif earlier_line is not None:
-                yield RowError(
-                    earlier_line, f"effective_to: period overlaps the assignment on record from {starts}"
-                )
+                overlaps = _("period overlaps the assignment on record from %(date)s") % {"date": starts}
+                yield RowError(earlier_line, f"effective_to: {overlaps}")
         if reach is None or (reach[1] is not None and (ends is None or ends > reach[1])):
             reach = (starts, ends, line)

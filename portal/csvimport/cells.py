@@ -1,6 +1,7 @@
 """Cell parsers: each takes a non-blank, stripped cell and returns its value or raises CellError.
 
-Messages say what is wrong without repeating the value, so error output holds no member data.
+Messages say what is wrong without repeating the value, so error output holds no member data,
+in the active language (a command's is the portal's LANGUAGE_CODE, English).
 """
 
 import datetime
@@ -12,6 +13,8 @@ from functools import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from members.us_states import US_STATES as STATE_CHOICES
 from portal.phones import phone_e164
@@ -41,7 +44,7 @@ def parse_date(value: str) -> datetime.date:
             return datetime.date.fromisoformat(value)
     except ValueError:
         pass
-    raise CellError("not a date in YYYY-MM-DD form")
+    raise CellError(_("not a date in YYYY-MM-DD form"))
 
 
 def parse_boolean(value: str) -> bool:
@@ -50,7 +53,7 @@ def parse_boolean(value: str) -> bool:
         return True
     if folded in _FALSE:
         return False
-    raise CellError("not one of true/false, yes/no, Y/N, 1/0")
+    raise CellError(_("not one of true/false, yes/no, Y/N, 1/0"))
 
 
 def parse_items(value: str) -> list[str]:
@@ -61,7 +64,7 @@ def parse_items(value: str) -> list[str]:
 def parse_language(value: str) -> str:
     code = value.lower().replace("_", "-")
     if not _LANGUAGE.fullmatch(code):
-        raise CellError("not a language code such as en, es or pt-br")
+        raise CellError(_("not a language code such as en, es or pt-br"))
     return code
 
 
@@ -75,7 +78,7 @@ def choice(*allowed: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         code = value.upper()
         if code not in allowed:
-            raise CellError(f"not one of {', '.join(allowed)}")
+            raise CellError(_("not one of %(codes)s") % {"codes": ", ".join(allowed)})
         return code
 
     return parse
@@ -84,7 +87,7 @@ def choice(*allowed: str) -> Callable[[str], str]:
 def parse_us_state(value: str) -> str:
     code = value.upper()
     if code not in US_STATES:
-        raise CellError("not a two-letter US state or territory code")
+        raise CellError(_("not a two-letter US state or territory code"))
     return code
 
 
@@ -92,7 +95,7 @@ def parse_zip(value: str) -> str:
     """A 5-digit ZIP, or ZIP+4 stored as 12345-6789."""
     found = _ZIP.fullmatch(value)
     if not found:
-        raise CellError("not a ZIP code (12345 or 12345-6789)")
+        raise CellError(_("not a ZIP code (12345 or 12345-6789)"))
     return "-".join(part for part in found.groups() if part)
 
 
@@ -100,7 +103,7 @@ def parse_phone(value: str) -> str:
     """A phone number as dialled in the US (or with a +country code), stored in E.164."""
     number = phone_e164(value)
     if number is None:
-        raise CellError("not a valid phone number")
+        raise CellError(_("not a valid phone number"))
     return number
 
 
@@ -108,9 +111,9 @@ def parse_email(value: str) -> str:
     try:
         validate_email(value)
     except ValidationError:
-        raise CellError("not a valid email address") from None
+        raise CellError(_("not a valid email address")) from None
     if len(value) > 254:  # the longest address SMTP can carry, and the column's limit
-        raise CellError("longer than 254 characters")
+        raise CellError(longer_than(254))
     return value
 
 
@@ -123,9 +126,11 @@ def parse_identifier(value: str) -> str:
     if value.isascii() and value.isprintable():  # the usual case, at a million rows a file
         return value
     if not value.isprintable() or _IGNORABLE.search(value):
-        raise CellError("contains an invisible or formatting character (such as a zero-width space)")
+        raise CellError(_("contains an invisible or formatting character (such as a zero-width space)"))
     if unicodedata.normalize("NFKC", value) != value:
-        raise CellError("contains full-width or other look-alike characters; send plain letters and digits")
+        raise CellError(
+            _("contains full-width or other look-alike characters; send plain letters and digits")
+        )
     return value
 
 
@@ -134,14 +139,20 @@ def parse_npi(value: str) -> str:
     specifies, over the prefix 80840 followed by the first nine."""
     parse_identifier(value)
     if not (len(value) == 10 and value.isascii() and value.isdigit()):
-        raise CellError("not 10 digits")
+        raise CellError(_("not 10 digits"))
     total = 0
     for position, digit in enumerate(reversed("80840" + value)):
         doubled = int(digit) * (2 if position % 2 else 1)
         total += doubled - 9 if doubled > 9 else doubled
     if total % 10:
-        raise CellError("check digit does not match (mistyped NPI?)")
+        raise CellError(_("check digit does not match (mistyped NPI?)"))
     return value
+
+
+def longer_than(limit: int) -> str:
+    return ngettext("longer than %(limit)d character", "longer than %(limit)d characters", limit) % {
+        "limit": limit
+    }
 
 
 @cache  # asked for each cell of each row; the answer never changes

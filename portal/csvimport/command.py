@@ -5,8 +5,10 @@ from argparse import ArgumentParser
 from typing import Any, ClassVar
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from portal.csvimport.importer import Importer, import_file
+from portal.csvimport.reading import cannot_be_read
 
 # The end of every import command's help text.
 ALL_OR_NOTHING = (
@@ -35,7 +37,7 @@ class ImportCommand(BaseCommand):
         try:
             file = open(path, "rb")  # noqa: SIM115 - closed by the with below, after the message
         except OSError as problem:
-            raise CommandError(f"{path}: cannot be read ({problem.strerror}).") from None
+            raise CommandError(f"{path}: {cannot_be_read(problem)}") from None
         with file:
             report = import_file(self.importer, file, dry_run=bool(options["dry_run"]))
 
@@ -46,7 +48,8 @@ class ImportCommand(BaseCommand):
                 self.stderr.write(message)
             raise CommandError(f"{path}: {report.summary()}")
         if verbosity >= 2:
-            self.stdout.write(f"{path}: {report.checked} row(s) checked, all valid.")
+            checked = _("%(count)d row(s) checked, all valid.") % {"count": report.checked}
+            self.stdout.write(f"{path}: {checked}")
         if verbosity >= 1:
             summary = report.summary()
             self.stdout.write(summary if report.dry_run else self.style.SUCCESS(summary))

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import IO, Any, ClassVar
 
 from django.db import models, router, transaction
+from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext as _
 
 from portal.csvimport.reading import FileRefused, Row, RowError, read_rows
 from portal.csvimport.writing import Tally, pks_by
@@ -39,7 +41,7 @@ class Importer[P]:
 
     name: ClassVar[str]
     columns: ClassVar[tuple[str, ...]]
-    record_name: ClassVar[str]
+    record_name: ClassVar[str | Promise]  # "members", lazily translated
     key_columns: ClassVar[str]
     writes: ClassVar[tuple[type[models.Model], ...]]
 
@@ -66,7 +68,7 @@ class Importer[P]:
         pks = pks_by(model, lookup, (row.record[column] for row in rows), using=self.using)
         name = model._meta.verbose_name
         missing = [
-            RowError(row.line, f"{column}: no such {name} on record")
+            RowError(row.line, f"{column}: " + _("no such %(record)s on record") % {"record": name})
             for row in rows
             if row.record[column] not in pks
         ]
@@ -102,9 +104,13 @@ class ImportReport:
         if self.refused:
             return self.refused
         if self.tally is None:
-            return f"{self.bad_rows} row(s) with errors; nothing was imported."
-        summary = f"{self.record_name}: {self.tally}"
-        return f"{summary} (dry run: nothing was written)" if self.dry_run else summary
+            return _("%(count)d row(s) with errors; nothing was imported.") % {"count": self.bad_rows}
+        if self.dry_run:
+            return _("%(records)s: %(tally)s (dry run: nothing was written)") % {
+                "records": self.record_name,
+                "tally": self.tally,
+            }
+        return _("%(records)s: %(tally)s") % {"records": self.record_name, "tally": self.tally}
 
 
 def import_file(
@@ -119,10 +125,10 @@ def import_file(
     try:
         rows, errors = _read(run, file)
     except FileRefused as refusal:
-        return ImportReport(run.record_name, dry_run, refused=str(refusal))
+        return ImportReport(str(run.record_name), dry_run, refused=str(refusal))
     errors.extend(run.check_rows(rows))
     if errors:
-        return ImportReport(run.record_name, dry_run, errors=tuple(sorted(errors)))
+        return ImportReport(str(run.record_name), dry_run, errors=tuple(sorted(errors)))
     with transaction.atomic(using=database):
         tally = run.apply([row.record for row in rows])
         if dry_run:
@@ -130,7 +136,7 @@ def import_file(
     if tally.changed and not dry_run:
         # A first load into an empty database would otherwise be planned as if it were empty.
         refresh_planner_statistics((model._meta.db_table for model in run.writes), using=database)
-    return ImportReport(run.record_name, dry_run, checked=len(rows), tally=tally)
+    return ImportReport(str(run.record_name), dry_run, checked=len(rows), tally=tally)
 
 
 def _read[P](run: Importer[P], file: IO[bytes]) -> tuple[list[Parsed[P]], list[RowError]]:
@@ -144,7 +150,8 @@ def _read[P](run: Importer[P], file: IO[bytes]) -> tuple[list[Parsed[P]], list[R
             continue
         key = run.key(record)
         if key in first_seen:
-            errors.append(RowError(row.line, f"{run.key_columns}: same as line {first_seen[key]}"))
+            same = _("same as line %(line)d") % {"line": first_seen[key]}
+            errors.append(RowError(row.line, f"{run.key_columns}: {same}"))
             continue
         first_seen[key] = row.line
         rows.append(Parsed(row.line, record))

@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO
 
-from portal.csvimport.cells import CellError, parse_date, parse_identifier
+from django.utils.translation import gettext as _
+
+from portal.csvimport.cells import CellError, longer_than, parse_date, parse_identifier
 
 
 class FileRefused(ValueError):
@@ -24,7 +26,7 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
+        return _("line %(line)d: %(message)s") % {"line": self.line, "message": self.message}
 
 
 class Row:
@@ -46,7 +48,7 @@ class Row:
         if "\x00" in "".join(cells):  # rare; one scan of the row is the cheapest test (1M rows)
             for column in index:
                 if "\x00" in self.raw(column):
-                    self.error(column, "contains a NUL character")
+                    self.error(column, _("contains a NUL character"))
                     self._unreadable.add(column)
 
     def error(self, column: str, message: str) -> None:
@@ -61,9 +63,9 @@ class Row:
         if column in self._unreadable:
             return ""
         if not value and required:
-            self.error(column, "required")
+            self.error(column, _("required"))
         elif len(value) > max_length:
-            self.error(column, f"longer than {max_length} characters")
+            self.error(column, longer_than(max_length))
         return value
 
     def identifier(self, column: str, *, max_length: int, required: bool = True) -> str:
@@ -93,7 +95,7 @@ class Row:
         if column in self._unreadable:
             return stand_in
         if not self.raw(column):
-            self.error(column, "required")
+            self.error(column, _("required"))
             return stand_in
         return self.value(column, parse, blank=stand_in)
 
@@ -102,8 +104,12 @@ class Row:
         starts = self.required(start, parse_date, stand_in=datetime.date.min)
         ends = self.value(end, parse_date, blank=None)
         if ends and ends < starts:
-            self.error(end, f"before {start}")
+            self.error(end, _("before %(column)s") % {"column": start})
         return starts, ends
+
+
+def cannot_be_read(problem: OSError) -> str:
+    return _("cannot be read (%(problem)s).") % {"problem": problem.strerror}
 
 
 def read_rows(file: IO[bytes], columns: Sequence[str]) -> Iterator[Row]:
@@ -114,15 +120,17 @@ def read_rows(file: IO[bytes], columns: Sequence[str]) -> Iterator[Row]:
         reader = csv.reader(text)
         header = [name.strip().lower() for name in next(reader, [])]
         if not header:
-            raise FileRefused("the file is empty; it needs a header row.")
+            raise FileRefused(_("the file is empty; it needs a header row."))
         missing = [name for name in columns if name not in header]
         if missing:
-            raise FileRefused(f"line 1: missing required column(s): {', '.join(missing)}")
+            problem = _("missing required column(s): %(columns)s") % {"columns": ", ".join(missing)}
+            raise FileRefused(str(RowError(1, problem)))
         # Which copy would be the real one? Other columns are ignored, so they may repeat
         # (a spreadsheet's blank trailing headers do).
         repeated = [name for name in columns if header.count(name) > 1]
         if repeated:
-            raise FileRefused(f"line 1: column(s) named more than once: {', '.join(repeated)}")
+            problem = _("column(s) named more than once: %(columns)s") % {"columns": ", ".join(repeated)}
+            raise FileRefused(str(RowError(1, problem)))
         index = {name: header.index(name) for name in columns}
         while True:
             line = reader.line_num + 1
@@ -132,11 +140,11 @@ def read_rows(file: IO[bytes], columns: Sequence[str]) -> Iterator[Row]:
             if any(cell.strip() for cell in cells):
                 yield Row(line, cells, index)
     except UnicodeDecodeError:
-        raise FileRefused("the file is not UTF-8 text.") from None
+        raise FileRefused(_("the file is not UTF-8 text.")) from None
     except csv.Error as problem:
-        raise FileRefused(f"not a readable CSV file ({problem}).") from None
+        raise FileRefused(_("not a readable CSV file (%(problem)s).") % {"problem": problem}) from None
     except OSError as problem:
-        raise FileRefused(f"cannot be read ({problem.strerror}).") from None
+        raise FileRefused(cannot_be_read(problem)) from None
     finally:
         # The caller opened the file and closes it; the wrapper must not.
         text.detach()

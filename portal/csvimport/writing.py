@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import connections, models
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 BATCH_SIZE = 2000
 
@@ -49,7 +50,7 @@ class Tally:
     @classmethod
     def of(cls, results: Iterable[tuple[object, Outcome]]) -> "Tally":
         tally = cls()
-        for _, outcome in results:
+        for _record, outcome in results:
             tally.count(outcome)
         return tally
 
@@ -61,7 +62,11 @@ class Tally:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
     def __str__(self) -> str:
-        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+        return _("%(created)d created, %(updated)d updated, %(unchanged)d unchanged") % {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+        }
 
 
 def upsert[M: models.Model](

@@ -5,6 +5,7 @@ import io
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from coverage.importers import CoverageImporter
 from members.importers import MemberImporter
@@ -102,3 +103,20 @@ def test_every_sample_loads_through_the_function(db: None) -> None:
     for name in ["members", "providers", "coverage", "pcp_assignments"]:
         with Path(SAMPLES / f"{name}.csv").open("rb") as file:
             assert import_file(importer_named(name), file).ok, name
+
+
+def test_the_report_speaks_the_active_language(db: None) -> None:
+    # A command runs in the portal's LANGUAGE_CODE (English); an upload page would use the staff
+    # member's language.
+    with translation.override("es"):
+        bad = import_file(MemberImporter, members_file(ZOE, MATEO.replace(b",CA,", b",XX,"), ZOE))
+        good = import_file(MemberImporter, members_file(ZOE), dry_run=True)
+
+        assert bad.problems == [
+            "línea 3: state: no es un código de dos letras de un estado o territorio de EE. UU.",
+            "línea 4: member_id: igual que la línea 2",
+        ]
+        assert bad.summary() == "2 fila(s) con errores; no se importó nada."
+        assert good.summary() == (
+            "miembros: 1 creados, 0 actualizados, 0 sin cambios (simulación: no se escribió nada)"
+        )
