@@ -1,5 +1,6 @@
 # The README's commands. `make run` sets everything up on a fresh machine and serves the portal;
-# `make test` runs lint, types and the whole suite against PostgreSQL and Redis.
+# `make test` runs lint, types and the whole suite against PostgreSQL and Redis; `make test-fast`
+# the same without the browser tests.
 
 PYTHON ?= python3.12
 VENV := .venv
@@ -9,7 +10,7 @@ STAMP := $(VENV)/.installed
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run test lint typecheck pytest migrate demo messages catalogues clean
+.PHONY: install run test test-fast lint typecheck pytest pytest-fast migrate demo messages catalogues clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +50,12 @@ pytest: install messages
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest
 
 test: lint typecheck pytest
+
+# The everyday loop: everything but the browser tests (tests/browser, marked `browser`).
+pytest-fast: install messages
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -m "not browser"
+
+test-fast: lint typecheck pytest-fast
 
 clean:
 	rm -rf $(VENV) var

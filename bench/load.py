@@ -26,29 +26,34 @@ WRK_DIR = Path(__file__).resolve().parent / "wrk"
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 
 
+def gunicorn_command(app: str, *, port: int, workers: int) -> list[str]:
+    """The command line of a server under test: `workers` sync workers of one thread each."""
+    return [
+        GUNICORN,
+        app,
+        "--workers",
+        str(workers),
+        "--threads",
+        "1",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--backlog",
+        "2048",
+        "--log-level",
+        "warning",
+        # gunicorn's control socket defaults to one path per user ($XDG_RUNTIME_DIR or
+        # ~/.gunicorn/gunicorn.ctl), which each new master unlinks and takes over: the bench's
+        # servers, the browser tests' and a developer's own would remove each other's.
+        "--no-control-socket",
+    ]
+
+
 class Server:
     """A gunicorn master with `workers` sync workers on 127.0.0.1:`port`."""
 
     def __init__(self, env: dict[str, str], *, port: int, workers: int, app: str = "portal.wsgi") -> None:
         self.port = port
-        self.process = subprocess.Popen(
-            [
-                GUNICORN,
-                app,
-                "--workers",
-                str(workers),
-                "--threads",
-                "1",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--backlog",
-                "2048",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
+        self.process = subprocess.Popen(gunicorn_command(app, port=port, workers=workers), cwd=ROOT, env=env)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:

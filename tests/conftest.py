@@ -1,17 +1,35 @@
-"""Shared personas for every test: a member, a household member, a stranger and a staff user."""
+"""Shared fixtures for every test: the personas (a member, with an account and signed in; a member
+with everything an ID card shows), and a real Celery broker and worker for the tests that need one.
+
+Fixtures used by more than one package live here, not in one package's conftest imported by another.
+"""
 
 import datetime
+import os
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
 
 import pytest
+import redis
+from celery.worker import WorkController
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
+from django.core.files.storage import FileSystemStorage
+from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
 from django.utils import translation
 
-from members.models import Member, User
+from coverage.models import Coverage
+from members.models import Address, AddressKind, Member, User
 from portal.languages import PORTAL_LANGUAGES
 from portal.plans import PlanProfile, load_plan
+from providers.models import PcpAssignment, Provider
+from resources.models import ResourceTranslation
+from tests.brokers import REDIS_SERVER, RedisServer, celery_broker, celery_worker
+from tests.databases import migrate, rolled_back_on, sqlite_connection
 
 
 @pytest.fixture(autouse=True)
@@ -48,6 +66,14 @@ def _english_between_tests() -> Iterator[None]:
 
 
 UsePlan = Callable[[str], PlanProfile]
+
+
+@pytest.fixture
+def resource_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FileSystemStorage:
+    """Keep the test's resource files under its own tmp_path, not the project's var/."""
+    storage = FileSystemStorage(location=tmp_path / "resources")
+    monkeypatch.setattr(ResourceTranslation._meta.get_field("file"), "storage", storage)
+    return storage
 
 
 @pytest.fixture
@@ -109,3 +135,101 @@ def member_client(member: Member) -> Client:
 
 
 MEMBER_PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def provider(db: None) -> Provider:
+    return Provider.objects.create(
+        npi="1234567890",
+        first_name="Ana",
+        last_name="García",
+        specialty="Family Medicine",
+        is_primary_care=True,
+        clinic_name="Salinas Family Clinic",
+        phone="+18315550100",
+    )
+
+
+@pytest.fixture
+def carded_member(member: Member, provider: Provider) -> Member:
+    """The signed-in member, with current Medi-Cal coverage, a PCP and a mailing address."""
+    Coverage.objects.create(
+        member=member, program="Medi-Cal", plan="Alliance Medi-Cal", effective_date=datetime.date(2024, 1, 1)
+    )
+    PcpAssignment.objects.create(member=member, provider=provider, effective_from=datetime.date(2024, 1, 1))
+    Address.objects.create(
+        member=member,
+        kind=AddressKind.MAILING,
+        line1="123 Main St",
+        line2="Apt 4",
+        city="Salinas",
+        state="CA",
+        zip_code="93901",
+        is_primary=True,
+    )
+    member.user.email = "jose@example.com"  # type: ignore[union-attr]
+    member.user.save()  # type: ignore[union-attr]
+    return member
+
+
+@pytest.fixture(scope="session")
+def sqlite_database(
+    tmp_path_factory: pytest.TempPathFactory, django_db_blocker: Any
+) -> Iterator[BaseDatabaseWrapper]:
+    """A migrated SQLite database for the session (tests/databases.py)."""
+    connection = sqlite_connection(tmp_path_factory.mktemp("sqlite") / "portal.sqlite3")
+    with django_db_blocker.unblock():
+        migrate(connection)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(params=["postgresql", "sqlite"])
+def import_database(request: pytest.FixtureRequest, db: None) -> Iterator[str]:
+    """Run the test once on PostgreSQL (the tests' database) and once on SQLite (`make run`'s):
+    every query the test and the code under test make goes to that one."""
+    if request.param == "postgresql":
+        yield connection.vendor
+        return
+    with rolled_back_on(request.getfixturevalue("sqlite_database")):
+        yield "sqlite"
+
+
+# --- Celery on a real broker (tests/brokers.py) ------------------------------------------
+
+
+@pytest.fixture
+def broker_url() -> str:
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        pytest.skip("the broker tests need REDIS_URL (a real Redis)")
+    return url
+
+
+@pytest.fixture
+def broker(broker_url: str) -> Iterator[redis.Redis]:
+    """The Redis the app publishes to, its task queue ("celery") empty before and after."""
+    client = redis.Redis.from_url(broker_url)
+    client.delete("celery")
+    yield client
+    client.delete("celery")
+
+
+@pytest.fixture
+def worker(broker_url: str) -> Callable[[], AbstractContextManager[WorkController]]:
+    """Start a Celery worker thread on the app's current broker, with an empty queue."""
+    return celery_worker
+
+
+@pytest.fixture
+def private_redis(broker_url: str) -> Iterator[RedisServer]:
+    """A redis-server of the test's own, made the Celery app's broker for the test."""
+    if not os.access(REDIS_SERVER, os.X_OK):
+        pytest.skip(f"{REDIS_SERVER} is not installed")
+    server = RedisServer()
+    server.start()
+    try:
+        with celery_broker(server.url):
+            yield server
+    finally:
+        server.stop()

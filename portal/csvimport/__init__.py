@@ -10,5 +10,7 @@ step with enrollment in ways nobody could see. docs/csv-formats.md describes the
 - `cells`: one parser per kind of cell (dates, yes/no, lists, codes, ZIP, phone, email, NPI).
 - `reading`: the file, its header, and each row with its line number and problems.
 - `writing`: upserts that fetch one query per chunk and write in batches, never one row at a time.
-- `command`: the base class each import command fills in.
+- `importer`: the Importer base class each app's importers.py fills in, and `import_file`, the
+  one path from a file object to a report that commands, tasks and uploads all call.
+- `command`: the management command that wraps `import_file` for one importer.
 """

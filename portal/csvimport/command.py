@@ -1,17 +1,14 @@
-"""The base of every import command: read and check the whole file, report every bad row, and
-only if there are none apply all rows in one transaction."""
+"""The base of every import command: a thin wrapper that opens the file, hands it to
+`import_file` and prints the report (errors to standard error, the summary by verbosity)."""
 
 from argparse import ArgumentParser
-from collections.abc import Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import models, transaction
+from django.utils.translation import gettext as _
 
-from portal.csvimport.reading import Row, RowError, read_rows
-from portal.csvimport.writing import Tally, pks_by
-from portal.planner import refresh_planner_statistics
+from portal.csvimport.importer import Importer, import_file
+from portal.csvimport.reading import cannot_be_read
 
 # The end of every import command's help text.
 ALL_OR_NOTHING = (
@@ -21,28 +18,10 @@ ALL_OR_NOTHING = (
 )
 
 
-@dataclass
-class Parsed[P]:
-    """A row that passed its own checks: its line and what it says."""
+class ImportCommand(BaseCommand):
+    """`manage.py import_<name> FILE [--dry-run]` for the `importer` a subclass names."""
 
-    line: int
-    record: P
-
-
-class ImportCommand[P](BaseCommand):
-    """The shape of every import command: read and check the whole file, report every bad row,
-    and only if there are none apply all rows in one transaction.
-
-    A subclass names its `columns`, `record_name`, `key_columns` and the models it `writes`, and
-    fills in `parse_row`
-    (one row's own rules), `key`, `check_rows` (rules needing other rows or the database, with one
-    query per chunk) and `apply`.
-    """
-
-    columns: ClassVar[tuple[str, ...]]
-    record_name: ClassVar[str]
-    key_columns: ClassVar[str]
-    writes: ClassVar[tuple[type[models.Model], ...]]
+    importer: ClassVar[type[Importer[Any]]]
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("file", help="Path of the CSV file (UTF-8, header row).")
@@ -52,76 +31,25 @@ class ImportCommand[P](BaseCommand):
             help="Check the file and report what would change, without writing anything.",
         )
 
-    def parse_row(self, row: Row) -> P:
-        raise NotImplementedError
-
-    def key(self, record: P) -> Hashable:
-        raise NotImplementedError
-
-    def check_rows(self, rows: list[Parsed[P]]) -> Iterable[RowError]:
-        return ()
-
-    def apply(self, records: list[P]) -> Tally:
-        raise NotImplementedError
-
     def handle(self, *args: Any, **options: Any) -> None:
         path: str = options["file"]
-        dry_run = bool(options["dry_run"])
         verbosity: int = options["verbosity"]
+        try:
+            file = open(path, "rb")  # noqa: SIM115 - closed by the with below, after the message
+        except OSError as problem:
+            raise CommandError(f"{path}: {cannot_be_read(problem)}") from None
+        with file:
+            report = import_file(self.importer, file, dry_run=bool(options["dry_run"]))
 
-        rows, errors = self._read(path)
-        errors.extend(self.check_rows(rows))
-        if errors:
-            for error in sorted(errors):
-                self.stderr.write(str(error))
-            bad_lines = len({error.line for error in errors})
-            raise CommandError(f"{path}: {bad_lines} row(s) with errors; nothing was imported.")
+        if report.refused:
+            raise CommandError(f"{path}: {report.refused}")
+        if not report.ok:
+            for message in report.problems:
+                self.stderr.write(message)
+            raise CommandError(f"{path}: {report.summary()}")
         if verbosity >= 2:
-            self.stdout.write(f"{path}: {len(rows)} row(s) checked, all valid.")
-
-        with transaction.atomic():
-            tally = self.apply([row.record for row in rows])
-            # A dry run makes the real changes to count them, then rolls them back.
-            if dry_run:
-                transaction.set_rollback(True)
-        if tally.changed and not dry_run:
-            # A first load into an empty database would otherwise be planned as if it were empty.
-            refresh_planner_statistics(model._meta.db_table for model in self.writes)
+            checked = _("%(count)d row(s) checked, all valid.") % {"count": report.checked}
+            self.stdout.write(f"{path}: {checked}")
         if verbosity >= 1:
-            summary = f"{self.record_name}: {tally}"
-            if dry_run:
-                self.stdout.write(f"{summary} (dry run: nothing was written)")
-            else:
-                self.stdout.write(self.style.SUCCESS(summary))
-
-    def _read(self, path: str) -> tuple[list[Parsed[P]], list[RowError]]:
-        rows: list[Parsed[P]] = []
-        errors: list[RowError] = []
-        first_seen: dict[Hashable, int] = {}
-        for row in read_rows(path, self.columns):
-            record = self.parse_row(row)
-            if row.errors:
-                errors.extend(row.errors)
-                continue
-            key = self.key(record)
-            if key in first_seen:
-                errors.append(RowError(row.line, f"{self.key_columns}: same as line {first_seen[key]}"))
-                continue
-            first_seen[key] = row.line
-            rows.append(Parsed(row.line, record))
-        return rows, errors
-
-
-def resolve[P: Mapping[str, Any]](
-    rows: Sequence["Parsed[P]"], column: str, model: type[models.Model], lookup: str
-) -> tuple[dict[str, int], list[RowError]]:
-    """Primary keys for the values rows give in `column` (matched on the model's `lookup` field),
-    and an error for each row naming a record that does not exist."""
-    pks = pks_by(model, lookup, (row.record[column] for row in rows))
-    name = model._meta.verbose_name
-    missing = [
-        RowError(row.line, f"{column}: no such {name} on record")
-        for row in rows
-        if row.record[column] not in pks
-    ]
-    return pks, missing
+            summary = report.summary()
+            self.stdout.write(summary if report.dry_run else self.style.SUCCESS(summary))

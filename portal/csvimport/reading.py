@@ -1,14 +1,23 @@
 """The file itself: UTF-8 with or without a byte-order mark, a header row, then data rows, each
-kept with its line number and the problems found in it."""
+kept with its line number and the problems found in it.
+
+Files come as binary file objects (an open file, an upload, a BytesIO), so every caller gets the
+same decoding rules."""
 
 import csv
 import datetime
+import io
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import IO
 
-from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
-from portal.csvimport.cells import CellError, parse_date
+from portal.csvimport.cells import CellError, longer_than, parse_date, parse_identifier
+
+
+class FileRefused(ValueError):
+    """The file cannot be read at all (not UTF-8, not CSV, columns missing): nothing in it is checked."""
 
 
 @dataclass(frozen=True, order=True)
@@ -17,14 +26,17 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
+        return _("line %(line)d: %(message)s") % {"line": self.line, "message": self.message}
 
 
 class Row:
     """One data row of the file: its cells by column name, and the problems found so far.
 
     Readers return a stand-in value for a bad cell and record the problem; a row with problems is
-    rejected as a whole, so a stand-in never reaches the database.
+    rejected as a whole, so a stand-in never reaches the database. A cell of a column the import
+    reads may not hold a NUL character (PostgreSQL cannot store one; in a CSV file it means the
+    file is damaged or not text): that is its only problem reported, and its readers return
+    stand-ins.
     """
 
     def __init__(self, line: int, cells: Sequence[str], index: Mapping[str, int]) -> None:
@@ -32,6 +44,12 @@ class Row:
         self._cells = cells
         self._index = index
         self.errors: list[RowError] = []
+        self._unreadable: set[str] = set()
+        if "\x00" in "".join(cells):  # rare; one scan of the row is the cheapest test (1M rows)
+            for column in index:
+                if "\x00" in self.raw(column):
+                    self.error(column, _("contains a NUL character"))
+                    self._unreadable.add(column)
 
     def error(self, column: str, message: str) -> None:
         self.errors.append(RowError(self.line, f"{column}: {message}"))
@@ -42,16 +60,30 @@ class Row:
 
     def text(self, column: str, *, max_length: int, required: bool = True) -> str:
         value = self.raw(column)
+        if column in self._unreadable:
+            return ""
         if not value and required:
-            self.error(column, "required")
+            self.error(column, _("required"))
         elif len(value) > max_length:
-            self.error(column, f"longer than {max_length} characters")
+            self.error(column, longer_than(max_length))
         return value
+
+    def identifier(self, column: str, *, max_length: int, required: bool = True) -> str:
+        """A code naming a record, such as a member ID: text whose every character is what it
+        looks like (cells.parse_identifier)."""
+        value = self.raw(column)
+        if value and column not in self._unreadable:
+            try:
+                parse_identifier(value)
+            except CellError as problem:
+                self.error(column, str(problem))
+                return ""
+        return self.text(column, max_length=max_length, required=required)
 
     def value[T](self, column: str, parse: Callable[[str], T], *, blank: T) -> T:
         """The cell parsed, or `blank` when it is empty."""
         raw = self.raw(column)
-        if not raw:
+        if not raw or column in self._unreadable:
             return blank
         try:
             return parse(raw)
@@ -60,8 +92,10 @@ class Row:
             return blank
 
     def required[T](self, column: str, parse: Callable[[str], T], *, stand_in: T) -> T:
+        if column in self._unreadable:
+            return stand_in
         if not self.raw(column):
-            self.error(column, "required")
+            self.error(column, _("required"))
             return stand_in
         return self.value(column, parse, blank=stand_in)
 
@@ -70,33 +104,47 @@ class Row:
         starts = self.required(start, parse_date, stand_in=datetime.date.min)
         ends = self.value(end, parse_date, blank=None)
         if ends and ends < starts:
-            self.error(end, f"before {start}")
+            self.error(end, _("before %(column)s") % {"column": start})
         return starts, ends
 
 
-def read_rows(path: str, columns: Sequence[str]) -> Iterator[Row]:
-    """The file's data rows in order. Raises CommandError for a file that cannot be read at all:
-    not UTF-8, not CSV, or a header without every column in `columns`."""
+def cannot_be_read(problem: OSError) -> str:
+    return _("cannot be read (%(problem)s).") % {"problem": problem.strerror}
+
+
+def read_rows(file: IO[bytes], columns: Sequence[str]) -> Iterator[Row]:
+    """The data rows of a binary file, in order. Raises FileRefused for a file that cannot be read
+    at all: not UTF-8, not CSV, or a header without every column in `columns`."""
+    text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = [name.strip().lower() for name in next(reader, [])]
-            if not header:
-                raise CommandError(f"{path}: the file is empty; it needs a header row.")
-            missing = [name for name in columns if name not in header]
-            if missing:
-                raise CommandError(f"{path}: line 1: missing required column(s): {', '.join(missing)}")
-            index = {name: header.index(name) for name in columns}
-            while True:
-                line = reader.line_num + 1
-                cells = next(reader, None)
-                if cells is None:
-                    return
-                if any(cell.strip() for cell in cells):
-                    yield Row(line, cells, index)
+        reader = csv.reader(text)
+        header = [name.strip().lower() for name in next(reader, [])]
+        if not header:
+            raise FileRefused(_("the file is empty; it needs a header row."))
+        missing = [name for name in columns if name not in header]
+        if missing:
+            problem = _("missing required column(s): %(columns)s") % {"columns": ", ".join(missing)}
+            raise FileRefused(str(RowError(1, problem)))
+        # Which copy would be the real one? Other columns are ignored, so they may repeat
+        # (a spreadsheet's blank trailing headers do).
+        repeated = [name for name in columns if header.count(name) > 1]
+        if repeated:
+            problem = _("column(s) named more than once: %(columns)s") % {"columns": ", ".join(repeated)}
+            raise FileRefused(str(RowError(1, problem)))
+        index = {name: header.index(name) for name in columns}
+        while True:
+            line = reader.line_num + 1
+            cells = next(reader, None)
+            if cells is None:
+                return
+            if any(cell.strip() for cell in cells):
+                yield Row(line, cells, index)
     except UnicodeDecodeError:
-        raise CommandError(f"{path}: the file is not UTF-8 text.") from None
+        raise FileRefused(_("the file is not UTF-8 text.")) from None
     except csv.Error as problem:
-        raise CommandError(f"{path}: not a readable CSV file ({problem}).") from None
+        raise FileRefused(_("not a readable CSV file (%(problem)s).") % {"problem": problem}) from None
     except OSError as problem:
-        raise CommandError(f"{path}: cannot be read ({problem.strerror}).") from None
+        raise FileRefused(cannot_be_read(problem)) from None
+    finally:
+        # The caller opened the file and closes it; the wrapper must not.
+        text.detach()

@@ -1,13 +1,17 @@
 """Writing a file's rows: look up and upsert records a chunk at a time (one query to fetch, one
-to update, one to insert per chunk), which keeps files of hundreds of thousands of rows fast."""
+to update, one to insert per chunk), which keeps files of hundreds of thousands of rows fast.
+
+Every function takes the database alias (`using`) the import writes to, and reads from it too:
+checking a row against a lagging replica inside the writing transaction would be wrong."""
 
 import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connections, models, router
+from django.db import connections, models
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 BATCH_SIZE = 2000
 
@@ -17,11 +21,12 @@ def chunked[T](items: Sequence[T], size: int = BATCH_SIZE) -> Iterator[Sequence[
         yield items[start : start + size]
 
 
-def pks_by(model: type[models.Model], column: str, values: Iterable[str]) -> dict[str, int]:
+def pks_by(model: type[models.Model], column: str, values: Iterable[str], *, using: str) -> dict[str, int]:
     """Primary keys of the records whose `column` is in `values`, one query per chunk."""
     found: dict[str, int] = {}
     for chunk in chunked(sorted(set(values))):
-        rows = model._default_manager.filter(**{f"{column}__in": chunk}).values_list(column, "pk")
+        records = model._default_manager.using(using)
+        rows = records.filter(**{f"{column}__in": chunk}).values_list(column, "pk")
         found.update(rows)
     return found
 
@@ -45,7 +50,7 @@ class Tally:
     @classmethod
     def of(cls, results: Iterable[tuple[object, Outcome]]) -> "Tally":
         tally = cls()
-        for _, outcome in results:
+        for _record, outcome in results:
             tally.count(outcome)
         return tally
 
@@ -57,7 +62,11 @@ class Tally:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
     def __str__(self) -> str:
-        return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
+        return _("%(created)d created, %(updated)d updated, %(unchanged)d unchanged") % {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+        }
 
 
 def upsert[M: models.Model](
@@ -65,6 +74,7 @@ def upsert[M: models.Model](
     records: Sequence[Mapping[str, Any]],
     *,
     key: Sequence[str],
+    using: str,
     scope: models.Q | None = None,
     prepare: Callable[[M], None] | None = None,
 ) -> list[tuple[M, Outcome]]:
@@ -82,7 +92,7 @@ def upsert[M: models.Model](
     stamped = [f.attname for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
     results: list[tuple[M, Outcome]] = []
     for chunk in chunked(records):
-        existing = _existing(model, chunk, key, scope)
+        existing = _existing(model, chunk, key, scope, using)
         new: list[M] = []
         changed: list[M] = []
         changed_fields: set[str] = set()
@@ -111,49 +121,61 @@ def upsert[M: models.Model](
                 for name in stamped:
                     setattr(row, name, now)
             names = sorted(changed_fields | set(stamped))
-            update_rows(model, names, [(row.pk, *(getattr(row, name) for name in names)) for row in changed])
-        model._default_manager.bulk_create(new)
+            rows = [(row.pk, *(getattr(row, name) for name in names)) for row in changed]
+            update_rows(model, names, rows, using=using)
+        model._default_manager.using(using).bulk_create(new)
     return results
 
 
-def update_rows(model: type[models.Model], names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+def update_rows(
+    model: type[models.Model], names: Sequence[str], rows: Sequence[Sequence[Any]], *, using: str
+) -> None:
     """Set fields `names` (attnames) of existing rows, given as (pk, *values), with one
     UPDATE ... FROM (VALUES ...) per batch.
 
     Django's bulk_update builds a CASE expression per row and field, which is many times slower
-    at the sizes the plan's files reach. PostgreSQL only (casts name the column types).
+    at the sizes the plan's files reach. PostgreSQL (production) is told each value's type with a
+    cast, since a VALUES list has no column types of its own. SQLite (`make run`) has no `::`
+    casts and needs none (a column takes any value), but no column names on a VALUES list either:
+    it gets the list as a named common table expression, `WITH v (...) AS (VALUES ...) UPDATE`.
     """
     if not rows:
         return
-    connection = connections[router.db_for_write(model)]
+    connection = connections[using]
     quote = connection.ops.quote_name
     pk = model._meta.pk
     columns = [pk, *(model._meta.get_field(name) for name in names)]
     fields = [column for column in columns if isinstance(column, models.Field)]
     table = quote(model._meta.db_table)
-    row_sql = "(" + ", ".join(f"%s::{field.cast_db_type(connection)}" for field in fields) + ")"
     key, *changed = [quote(field.column or field.attname) for field in fields]
-    assignments = ", ".join(f"{name} = v.{name}" for name in changed)
     aliases = ", ".join([key, *changed])
+    assignments = ", ".join(f"{name} = v.{name}" for name in changed)
+    # Only column names and types from the model go into the SQL; every value is a parameter.
+    if connection.vendor == "postgresql":
+        row_sql = "(" + ", ".join(f"%s::{field.cast_db_type(connection)}" for field in fields) + ")"
+        head = f"UPDATE {table} SET {assignments} FROM (VALUES "  # noqa: S608
+        tail = f") AS v ({aliases}) WHERE {table}.{key} = v.{key}"
+    else:
+        row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        head = f"WITH v ({aliases}) AS (VALUES "
+        tail = f") UPDATE {table} SET {assignments} FROM v WHERE {table}.{key} = v.{key}"  # noqa: S608
+    # SQLite caps the parameters of one statement (32,766 as Debian builds it); PostgreSQL, with
+    # Django's client-side binding, has no cap, so its batches stay BATCH_SIZE rows.
+    size = max(1, min(BATCH_SIZE, connection.ops.bulk_batch_size(fields, rows)))
     with connection.cursor() as cursor:
-        for batch in chunked(rows):
-            values = ", ".join([row_sql] * len(batch))
+        for batch in chunked(rows, size):
             params = [
                 field.get_db_prep_save(value, connection)
                 for row in batch
                 for field, value in zip(fields, row, strict=True)
             ]
-            # Only column names and types from the model go into the SQL; every value is a parameter.
-            cursor.execute(
-                f"UPDATE {table} SET {assignments} FROM (VALUES {values}) AS v ({aliases}) "  # noqa: S608
-                f"WHERE {table}.{key} = v.{key}",
-                params,
-            )
+            cursor.execute(head + ", ".join([row_sql] * len(batch)) + tail, params)
 
 
 def _existing[M: models.Model](
-    model: type[M], chunk: Sequence[Mapping[str, Any]], key: Sequence[str], scope: models.Q | None
+    model: type[M], chunk: Sequence[Mapping[str, Any]], key: Sequence[str], scope: models.Q | None, using: str
 ) -> dict[tuple[Any, ...], M]:
     # Filter on the first key column only (one indexed IN query); the rest is matched here.
-    rows = model._default_manager.filter(scope or models.Q(), **{f"{key[0]}__in": {r[key[0]] for r in chunk}})
+    records = model._default_manager.using(using)
+    rows = records.filter(scope or models.Q(), **{f"{key[0]}__in": {r[key[0]] for r in chunk}})
     return {tuple(getattr(row, name) for name in key): row for row in rows}

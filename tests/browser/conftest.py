@@ -49,11 +49,9 @@ PASSWORD = "Monterey-coast-2024!"
 ACCOUNT_EMAIL = "jose@example.com"
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "browser: drives the portal in a real browser (tests/browser)")
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every test of this package is `browser` (registered in pyproject.toml), so that
+    # `-m "not browser"` (make test-fast) leaves them out.
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.path)).parents:
@@ -74,6 +72,25 @@ def _database_url() -> str:
     s = connection.settings_dict
     auth = s["USER"] + (f":{s['PASSWORD']}" if s["PASSWORD"] else "")
     return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def server_command(port: int) -> list[str]:
+    """The portal server's command line: one gunicorn worker with two threads on `port`."""
+    return [
+        str(BIN / "gunicorn"),
+        "portal.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "1",
+        "--threads",
+        "2",
+        "--timeout",
+        "60",
+        # Not the per-user default control socket, which every gunicorn on the machine shares and
+        # each new master takes over (docs/deploy.md); the tests never use gunicornc.
+        "--no-control-socket",
+    ]
 
 
 def _wait_until_serving(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
@@ -159,18 +176,7 @@ def live_portal(django_db_setup: None, django_db_blocker: Any) -> Iterator[LiveP
         server_log = (logs / "browser-server.log").open("wb")
         worker_log = (logs / "browser-worker.log").open("wb")
         server = subprocess.Popen(  # noqa: S603
-            [
-                str(BIN / "gunicorn"),
-                "portal.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-                "--threads",
-                "2",
-                "--timeout",
-                "60",
-            ],
+            server_command(port),
             cwd=ROOT,
             env=env,
             stdout=server_log,

@@ -106,3 +106,11 @@ def assert_error_tied(page: Any, label: str) -> None:
     texts = [page.locator(f"[id='{ident}']").inner_text() for ident in described]
     assert any(t.strip() for t in texts), f"{label}: aria-describedby points at no error text"
     assert page.get_by_role("alert").count() >= 1, "the error summary is not announced (role=alert)"
+
+
+def open_profile(page: Any, check: Checker) -> None:
+    # "Click on the dropdown and then click Profile."
+    page.get_by_role("banner").get_by_text("Welcome José").click()
+    page.get_by_role("banner").get_by_role("link", name="Profile").click()
+    page.get_by_role("link", name="Personal Information").wait_for()
+    check("personal-information", title="Personal Information")

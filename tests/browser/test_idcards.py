@@ -6,8 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.browser.conftest import LogIn
-from tests.browser.pages import Checker
-from tests.browser.test_profile import open_profile
+from tests.browser.pages import Checker, open_profile
 
 
 def test_view_print_and_order_an_id_card(page: Any, check: Checker, log_in: LogIn, tmp_path: Path) -> None:

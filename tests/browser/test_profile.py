@@ -5,15 +5,7 @@ import re
 from typing import Any
 
 from tests.browser.conftest import LivePortal, LogIn
-from tests.browser.pages import Checker, assert_error_tied
-
-
-def open_profile(page: Any, check: Checker) -> None:
-    # "Click on the dropdown and then click Profile."
-    page.get_by_role("banner").get_by_text("Welcome José").click()
-    page.get_by_role("banner").get_by_role("link", name="Profile").click()
-    page.get_by_role("link", name="Personal Information").wait_for()
-    check("personal-information", title="Personal Information")
+from tests.browser.pages import Checker, assert_error_tied, open_profile
 
 
 def test_edit_a_phone_number(page: Any, check: Checker, log_in: LogIn) -> None:

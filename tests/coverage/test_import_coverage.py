@@ -14,9 +14,12 @@ HEADER = "member_id,program,plan,effective_date,end_date"
 OPEN = "C001,Medi-Cal,Alliance Medi-Cal,2024-01-01,"
 ENDED = "C001,Group Care,Alliance Group Care,2020-07-01,2023-12-31"
 
+# Each test runs on PostgreSQL and on SQLite (tests/databases.py).
+pytestmark = pytest.mark.usefixtures("import_database")
+
 
 @pytest.fixture(autouse=True)
-def member(make_member: Callable[..., Member]) -> Member:
+def member(import_database: str, make_member: Callable[..., Member]) -> Member:
     return make_member(member_id="C001")
 
 

@@ -2,9 +2,7 @@
 
 import pytest
 
-from tests.resources.conftest import resource_files  # noqa: F401  (fixture)
-
 
 @pytest.fixture(autouse=True)
-def _resource_files_in_tmp(resource_files: object) -> None:  # noqa: F811
-    pass
+def _resource_files_in_tmp(resource_files: object) -> None:
+    """Every test here gets the `resource_files` storage (tests/conftest.py)."""

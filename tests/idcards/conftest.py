@@ -1,4 +1,7 @@
-"""A member with everything an ID card shows (coverage, a PCP, a mailing address) and a staff user."""
+"""For the ID card tests: a second provider, a staff user, a long coverage history and a PDF reader.
+
+The member with everything an ID card shows (`carded_member`) and their `provider` are in
+tests/conftest.py."""
 
 import datetime
 import re
@@ -8,8 +11,8 @@ from html.parser import HTMLParser
 import pytest
 
 from coverage.models import Coverage
-from members.models import Address, AddressKind, Member, User
-from providers.models import PcpAssignment, Provider
+from members.models import Member, User
+from providers.models import Provider
 
 
 def add_past_coverage(member: Member, count: int) -> None:
@@ -28,19 +31,6 @@ def add_past_coverage(member: Member, count: int) -> None:
 
 
 @pytest.fixture
-def provider(db: None) -> Provider:
-    return Provider.objects.create(
-        npi="1234567890",
-        first_name="Ana",
-        last_name="García",
-        specialty="Family Medicine",
-        is_primary_care=True,
-        clinic_name="Salinas Family Clinic",
-        phone="+18315550100",
-    )
-
-
-@pytest.fixture
 def other_provider(db: None) -> Provider:
     return Provider.objects.create(
         npi="1987654321",
@@ -50,28 +40,6 @@ def other_provider(db: None) -> Provider:
         is_primary_care=True,
         phone="831-555-0199",
     )
-
-
-@pytest.fixture
-def carded_member(member: Member, provider: Provider) -> Member:
-    """The signed-in member, with current Medi-Cal coverage, a PCP and a mailing address."""
-    Coverage.objects.create(
-        member=member, program="Medi-Cal", plan="Alliance Medi-Cal", effective_date=datetime.date(2024, 1, 1)
-    )
-    PcpAssignment.objects.create(member=member, provider=provider, effective_from=datetime.date(2024, 1, 1))
-    Address.objects.create(
-        member=member,
-        kind=AddressKind.MAILING,
-        line1="123 Main St",
-        line2="Apt 4",
-        city="Salinas",
-        state="CA",
-        zip_code="93901",
-        is_primary=True,
-    )
-    member.user.email = "jose@example.com"  # type: ignore[union-attr]
-    member.user.save()  # type: ignore[union-attr]
-    return member
 
 
 @pytest.fixture

@@ -19,8 +19,14 @@ from members.codes import WRONG_CODES_PER_DAY, CodeCheck, code_check, code_issue
 from members.models import CodePurpose, Member, VerificationCode
 from outbox.models import Email
 from tests.members.conftest import code_in, handle_recoveries, last_email_to
-from tests.members.test_recover import RECOVER, SENT, details
-from tests.members.test_signup import SIGNUP, VERIFY, signup_data
+from tests.members.flows import (
+    RECOVER,
+    SENT,
+    SIGNUP,
+    VERIFY,
+    details,
+    signup_data,
+)
 
 MakeMember = Callable[..., Member]
 START = datetime.datetime(2026, 9, 15, 16, 0, tzinfo=datetime.UTC)

@@ -4,11 +4,15 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from members.models import Address, ContactEmail, Member, Phone
 from tests.csv_import import Run, run_import, write_csv
+
+# Each test runs on PostgreSQL and on SQLite (tests/databases.py).
+pytestmark = pytest.mark.usefixtures("import_database")
 
 HEADER = (
     "member_id,first_name,last_name,date_of_birth,sex,preferred_language,head_of_household_id,"

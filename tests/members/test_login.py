@@ -3,18 +3,16 @@
 import datetime
 
 import time_machine
-from django.contrib.auth.hashers import MD5PasswordHasher
 from django.test import Client
 
 from members.models import Member, User
 from outbox.models import Email
 from tests.conftest import MEMBER_PASSWORD
-
-LOGIN = "/accounts/login/"
-
-
-def log_in(client: Client, username: str = "jose.nunez", password: str = MEMBER_PASSWORD):  # type: ignore[no-untyped-def]
-    return client.post(LOGIN, {"login": username, "password": password})
+from tests.members.flows import (
+    LOGIN,
+    hashes_for,
+    log_in,
+)
 
 
 def test_login_page_has_the_seed_labels(client: Client, db: None) -> None:
@@ -94,26 +92,9 @@ def test_sessions_end_12_hours_after_log_in_even_when_active(client: Client, mem
     assert response.status_code == 302
 
 
-class CountingHasher(MD5PasswordHasher):
-    """MD5 for speed, counting every hash it computes (what makes a log-in slow in production)."""
-
-    algorithm = "counting_md5"
-    computed = 0
-
-    def encode(self, password: str, salt: str) -> str:
-        CountingHasher.computed += 1
-        return super().encode(password, salt)
-
-
-def hashes_for(client: Client, username: str, password: str) -> int:
-    CountingHasher.computed = 0
-    log_in(client, username=username, password=password)
-    return CountingHasher.computed
-
-
 def test_a_failed_log_in_costs_exactly_what_a_successful_one_does(settings, make_member) -> None:  # type: ignore[no-untyped-def]
     # Timing must not tell an attacker whether a username exists or a password was close.
-    settings.PASSWORD_HASHERS = [f"{__name__}.CountingHasher"]
+    settings.PASSWORD_HASHERS = ["tests.members.flows.CountingHasher"]
     member = make_member()
     member.user = User.objects.create_user(username="timing.test", password=MEMBER_PASSWORD)
     member.save()

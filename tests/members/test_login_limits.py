@@ -17,7 +17,13 @@ from members import login_limits
 from members.audit_actions import SIGN_IN, SIGN_IN_FAILED
 from members.models import Member, User
 from tests.conftest import MEMBER_PASSWORD
-from tests.members.test_login import LOGIN, CountingHasher, hashes_for
+from tests.members.flows import (
+    LOGIN,
+    RECOVER,
+    CountingHasher,
+    details,
+    hashes_for,
+)
 
 START = datetime.datetime(2026, 9, 15, 16, 0, 30, tzinfo=datetime.UTC)
 ATTACKER, OWNER = "203.0.113.66", "198.51.100.20"
@@ -93,7 +99,6 @@ def test_a_successful_log_in_starts_the_count_again(member: Member) -> None:
 
 def test_a_password_reset_lifts_the_ceiling(member: Member) -> None:
     from members.recovery import password_reset
-    from tests.members.test_recover import RECOVER, details
 
     assert member.user is not None
     member.user.email = "jose@example.com"
@@ -154,7 +159,7 @@ def test_a_deactivated_account_answers_like_a_wrong_password(member: Member) -> 
 
 
 def test_every_answer_costs_one_password_hash(settings, make_member) -> None:  # type: ignore[no-untyped-def]
-    settings.PASSWORD_HASHERS = ["tests.members.test_login.CountingHasher"]
+    settings.PASSWORD_HASHERS = ["tests.members.flows.CountingHasher"]
     member = make_member()
     member.user = User.objects.create_user(username="timing.test", password=MEMBER_PASSWORD)
     member.save()

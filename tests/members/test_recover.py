@@ -11,9 +11,12 @@ from members.models import Member, RecoveryRequest
 from outbox.models import Email
 from tests.conftest import MEMBER_PASSWORD
 from tests.members.conftest import STRONG_PASSWORD, code_in, handle_recoveries, last_email_to
+from tests.members.flows import (
+    RECOVER,
+    SENT,
+    details,
+)
 
-RECOVER = "/accounts/recover/"
-SENT = "/accounts/recover/sent/"
 NEW_PASSWORD = "meadow copper violin"
 
 
@@ -23,21 +26,6 @@ def account(member: Member) -> Member:
     member.user.email = "jose@example.com"
     member.user.save()
     return member
-
-
-def details(member: Member, username: bool, password: bool, **overrides: str) -> dict[str, str]:
-    data = {
-        "first_name": member.first_name,
-        "last_name": member.last_name,
-        "date_of_birth": member.date_of_birth.isoformat(),
-        "member_id": member.member_id,
-    }
-    if username:
-        data["forgot_username"] = "on"
-    if password:
-        data["reset_password"] = "on"
-    data.update(overrides)
-    return data
 
 
 def test_the_page_shows_the_seed_fields(client: Client, db: None) -> None:

@@ -22,7 +22,11 @@ from django.test.utils import CaptureQueriesContext
 from members.models import Member, RecoveryRequest, User
 from portal.celery import app as celery_app
 from tests.members.conftest import handle_recoveries
-from tests.members.test_recover import RECOVER, SENT, details
+from tests.members.flows import (
+    RECOVER,
+    SENT,
+    details,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

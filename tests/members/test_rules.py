@@ -16,7 +16,14 @@ from members import accounts, rules
 from members.models import Member, User
 from portal.clock import plan_today
 from tests.members.conftest import STRONG_PASSWORD, code_in, handle_recoveries, last_email_to
-from tests.members.test_signup import SIGNUP, VERIFY, signup_data
+from tests.members.flows import (
+    RECOVER,
+    SENT,
+    SIGNUP,
+    VERIFY,
+    details,
+    signup_data,
+)
 
 MakeMember = Callable[..., Member]
 START = datetime.datetime(2026, 9, 15, 9, 0, tzinfo=datetime.UTC)
@@ -63,7 +70,6 @@ def test_a_shorter_code_lifetime_expires_the_code_sooner(
 def test_the_code_lifetime_is_one_rule_for_recovery(
     monkeypatch: pytest.MonkeyPatch, client: Client, member: Member
 ) -> None:
-    from tests.members.test_recover import RECOVER, SENT, details
 
     assert member.user is not None
     member.user.email = "jose@example.com"

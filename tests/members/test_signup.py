@@ -9,27 +9,11 @@ from django.test import Client
 
 from members.models import Member, Phone, User
 from tests.members.conftest import STRONG_PASSWORD, code_in, last_email_to
-
-SIGNUP = "/accounts/create/"
-VERIFY = "/accounts/create/verify/"
-
-
-def signup_data(member: Member, **overrides: str) -> dict[str, str]:
-    data = {
-        "first_name": member.first_name,
-        "last_name": member.last_name,
-        "date_of_birth": member.date_of_birth.isoformat(),
-        "member_id": member.member_id,
-        "email": "jose@example.com",
-        "email_again": "jose@example.com",
-        "cell_phone": "(831) 555-0142",
-        "username": "josen",
-        "password": STRONG_PASSWORD,
-        "password_again": STRONG_PASSWORD,
-        "agree_terms": "on",
-    }
-    data.update(overrides)
-    return data
+from tests.members.flows import (
+    SIGNUP,
+    VERIFY,
+    signup_data,
+)
 
 
 @pytest.fixture

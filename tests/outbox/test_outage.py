@@ -15,7 +15,7 @@ from django.db import transaction
 
 from outbox.models import Email, EmailStatus
 from outbox.services import email_queue, outbox_sweep
-from tests.outbox.conftest import RedisServer, wait_for
+from tests.brokers import RedisServer, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from outbox.models import Email, EmailStatus
 from outbox.services import email_queue, email_send, outbox_sweep
-from tests.outbox.conftest import run_queued_tasks
+from tests.brokers import run_queued_tasks
 from tests.outbox.smtp_server import SMTPServer, smtp_server
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.db import transaction
 from outbox.models import Email, EmailStatus
 from outbox.services import email_queue
 from outbox.tasks import send_email
-from tests.outbox.conftest import wait_for
+from tests.brokers import wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

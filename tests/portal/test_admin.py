@@ -2,53 +2,18 @@
 and the member and provider lists find the right records."""
 
 import io
-from typing import TYPE_CHECKING
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
-from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from members.models import Member, Phone, User
+from members.models import Member, Phone
 from providers.models import Provider
 from tests.conftest import MEMBER_PASSWORD
-
-if TYPE_CHECKING:
-    from django.test.client import _MonkeyPatchedWSGIResponse
-
-LOGIN = "/admin/login/?next=/admin/"
-STAFF_PASSWORD = "staff lantern orchard 42"
-
-
-def make_staff(username: str = "ana.staff", *, superuser: bool = False) -> User:
-    return User.objects.create_user(
-        username=username, password=STAFF_PASSWORD, is_staff=True, is_superuser=superuser
-    )
-
-
-def admin_log_in(
-    client: Client, username: str, *, device: str = "", token: str = "", password: str = STAFF_PASSWORD
-) -> "_MonkeyPatchedWSGIResponse":
-    return client.post(
-        LOGIN,
-        {"username": username, "password": password, "otp_device": device, "otp_token": token},
-    )
-
-
-def sign_in_with_static_token(client: Client, user: User) -> None:
-    """First sign-in as the deploy guide describes it: a backup token from addstatictoken."""
-    out = io.StringIO()
-    call_command("addstatictoken", user.username, stdout=out)
-    device = StaticDevice.objects.get(user=user)
-    response = admin_log_in(client, user.username, device=device.persistent_id, token=out.getvalue().strip())
-    assert response.status_code == 302 and response["Location"] == "/admin/", "admin sign-in failed"
-
-
-def current_token(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):0{device.digits}d}"
+from tests.staff import admin_log_in, current_token, make_staff, sign_in_with_static_token
 
 
 def test_a_member_is_refused_from_the_admin(member_client: Client, member: Member) -> None:

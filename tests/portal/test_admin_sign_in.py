@@ -15,7 +15,7 @@ from audit.models import AuditEvent
 from members.audit_actions import SIGN_IN_FAILED
 from members.models import Member, User
 from tests.conftest import MEMBER_PASSWORD
-from tests.portal.test_admin import STAFF_PASSWORD, admin_log_in, current_token, make_staff
+from tests.staff import STAFF_PASSWORD, admin_log_in, current_token, make_staff
 
 pytestmark = pytest.mark.django_db
 

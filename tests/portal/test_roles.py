@@ -13,7 +13,7 @@ from coverage.models import Coverage
 from members.models import Member, Phone
 from portal.registry import roles
 from portal.roles import MEMBER_SERVICES, UnknownPermissions, sync_roles
-from tests.portal.test_admin import make_staff, sign_in_with_static_token
+from tests.staff import make_staff, sign_in_with_static_token
 
 
 def group_permissions(name: str) -> set[str]:

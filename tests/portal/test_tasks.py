@@ -12,7 +12,10 @@ from members import rules
 from members.models import Member
 from portal.celery import app as celery_app
 from portal.tasks import clear_sessions
-from tests.members.test_recover import RECOVER, details
+from tests.members.flows import (
+    RECOVER,
+    details,
+)
 
 START = datetime.datetime(2026, 9, 15, 9, 0, tzinfo=datetime.UTC)
 

@@ -23,7 +23,6 @@ from members import rules
 from members.models import Member
 from outbox.services import email_queue
 from tests.conftest import MEMBER_PASSWORD
-from tests.idcards.conftest import carded_member, provider  # noqa: F401  (fixtures)
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 TRANSLATED = [code for code, _name in settings.LANGUAGES if code != "en"]
@@ -198,7 +197,7 @@ def test_email_queued_in_spanish_has_a_spanish_subject(db: None) -> None:
     assert "Servicios para Miembros" in email.body_text
 
 
-def test_id_card_pdf_has_spanish_labels(member_client: Client, carded_member: Member, tmp_path: Path) -> None:  # noqa: F811
+def test_id_card_pdf_has_spanish_labels(member_client: Client, carded_member: Member, tmp_path: Path) -> None:
     tool = shutil.which("pdftotext")
     if tool is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")

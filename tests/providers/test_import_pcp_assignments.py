@@ -15,9 +15,12 @@ HEADER = "member_id,npi,effective_from,effective_to"
 PAST = "P001,1234567893,2022-01-01,2023-12-31"
 CURRENT = "P001,1987654328,2024-01-01,"
 
+# Each test runs on PostgreSQL and on SQLite (tests/databases.py).
+pytestmark = pytest.mark.usefixtures("import_database")
+
 
 @pytest.fixture
-def member(make_member: Callable[..., Member]) -> Member:
+def member(import_database: str, make_member: Callable[..., Member]) -> Member:
     """Member P001, and two network providers on record."""
     for npi, first, last in [("1234567893", "Lucía", "García"), ("1987654328", "André", "Dubois")]:
         Provider.objects.create(npi=npi, first_name=first, last_name=last, specialty="Family Medicine")

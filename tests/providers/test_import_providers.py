@@ -2,8 +2,13 @@
 
 from pathlib import Path
 
+import pytest
+
 from providers.models import Provider
 from tests.csv_import import Run, run_import, write_csv
+
+# Each test runs on PostgreSQL and on SQLite (tests/databases.py).
+pytestmark = pytest.mark.usefixtures("import_database")
 
 HEADER = (
     "npi,first_name,last_name,gender,specialty,is_primary_care,accepting_new_patients,languages,"

@@ -15,8 +15,8 @@ from members.models import Member, User
 from outbox.models import Email
 from providers.models import PcpAssignment, PcpChangeReason, PcpChangeRequest, PcpChangeStatus, Provider
 from providers.services import PcpChangeRefused, pcp_change_request
-from tests.portal.test_admin import make_staff, sign_in_with_static_token
 from tests.providers.pcp_factories import assign, make_provider
+from tests.staff import make_staff, sign_in_with_static_token
 
 if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse

@@ -1,7 +1,6 @@
 """Resources for the tests: entries with their translations, and a storage of their own for files."""
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -14,14 +13,6 @@ MakeResource = Callable[..., Resource]
 UsePlan = Callable[[str], PlanProfile]  # the root conftest's use_plan
 # The smallest file that starts like every PDF; the portal checks no more than that.
 PDF_BYTES = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
-
-
-@pytest.fixture
-def resource_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FileSystemStorage:
-    """Keep the test's resource files under its own tmp_path, not the project's var/."""
-    storage = FileSystemStorage(location=tmp_path / "resources")
-    monkeypatch.setattr(ResourceTranslation._meta.get_field("file"), "storage", storage)
-    return storage
 
 
 @pytest.fixture

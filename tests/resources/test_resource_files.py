@@ -8,9 +8,9 @@ from django.test import Client
 
 from resources.files import MAX_FILE_BYTES, validate_pdf
 from resources.models import Resource, ResourceTranslation, Section
-from tests.portal.test_admin import make_staff
 from tests.resources.conftest import PDF_BYTES, MakeResource, UsePlan
 from tests.security.conftest import staff_client
+from tests.staff import make_staff
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from idcards.models import IdCardOrder
 from members.models import Address, AddressKind, ContactEmail, Member, Phone, PhoneKind, User
 from portal.roles import MEMBER_SERVICES
 from providers.models import Provider
-from tests.portal.test_admin import make_staff, sign_in_with_static_token
 from tests.providers.pcp_factories import assign, make_provider
+from tests.staff import make_staff, sign_in_with_static_token
 
 MakeMember = Callable[..., Member]
 
@@ -71,7 +71,3 @@ def staff_client(username: str, *, group: str | None = MEMBER_SERVICES, superuse
     client = Client()
     sign_in_with_static_token(client, user)
     return client
-
-
-# The outbox tests' real broker and worker thread, reused (not copied) for the fault tests.
-from tests.outbox.conftest import broker_url, private_redis, worker  # noqa: E402, F401

@@ -31,8 +31,8 @@ from outbox.models import Email, EmailStatus
 from outbox.services import CLAIM_TIMEOUT, email_queue, email_send, outbox_sweep
 from outbox.tasks import send_email
 from providers.models import PcpAssignment, PcpChangeRequest, Provider
+from tests.brokers import RedisServer, wait_for
 from tests.conftest import MEMBER_PASSWORD
-from tests.outbox.conftest import RedisServer, wait_for
 from tests.providers.pcp_factories import make_provider
 
 pytestmark = [

@@ -12,7 +12,7 @@ from django.test import Client
 
 from members.models import Member
 from providers.models import PcpChangeRequest
-from tests.portal.test_settings import production_env, run
+from tests.production import production_env, run
 from tests.providers.pcp_factories import make_provider
 from tests.security.conftest import staff_client
 

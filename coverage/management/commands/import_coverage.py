@@ -5,48 +5,14 @@ date (only the end date can change), so members see the programs they are enroll
 must already be on record: import the member file first. The format is in docs/csv-formats.md.
 """
 
-from collections.abc import Hashable, Iterable
-from typing import Any
-
-from coverage.models import Coverage
-from members.models import Member
-from portal.csvimport.cells import max_length
-from portal.csvimport.command import ALL_OR_NOTHING, ImportCommand, Parsed, resolve
-from portal.csvimport.reading import Row, RowError
-from portal.csvimport.writing import Tally, upsert
-
-NATURAL_KEY = ("member_id", "program", "plan", "effective_date")
+from coverage.importers import CoverageImporter
+from portal.csvimport.command import ALL_OR_NOTHING, ImportCommand
 
 
-class Command(ImportCommand[dict[str, Any]]):
+class Command(ImportCommand):
     help = (
         "Create or update coverage spans from the enrollment system's coverage CSV file, matched on "
         "member_id, program, plan and effective_date; a blank end_date means the span is open. "
         "Members must already be on record (run import_members first)." + ALL_OR_NOTHING
     )
-    record_name = "coverage spans"
-    members: dict[str, int]  # member ID → pk, found by check_rows
-    key_columns = ", ".join(NATURAL_KEY)
-    writes = (Coverage,)
-    columns = ("member_id", "program", "plan", "effective_date", "end_date")
-
-    def parse_row(self, row: Row) -> dict[str, Any]:
-        starts, ends = row.period("effective_date", "end_date")
-        return {
-            "member_id": row.text("member_id", max_length=max_length(Member, "member_id")),
-            "program": row.text("program", max_length=max_length(Coverage, "program")),
-            "plan": row.text("plan", max_length=max_length(Coverage, "plan")),
-            "effective_date": starts,
-            "end_date": ends,
-        }
-
-    def key(self, record: dict[str, Any]) -> Hashable:
-        return tuple(record[name] for name in NATURAL_KEY)
-
-    def check_rows(self, rows: list[Parsed[dict[str, Any]]]) -> Iterable[RowError]:
-        self.members, unknown = resolve(rows, "member_id", Member, "member_id")
-        return unknown
-
-    def apply(self, records: list[dict[str, Any]]) -> Tally:
-        spans = [{**record, "member_id": self.members[record["member_id"]]} for record in records]
-        return Tally.of(upsert(Coverage, spans, key=NATURAL_KEY))
+    importer = CoverageImporter

@@ -6,102 +6,15 @@ latest may be open-ended, so "who is my PCP on this day" always has one answer. 
 providers must already be on record. The format is in docs/csv-formats.md.
 """
 
-import datetime
-from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator
-from typing import Any
-
-from members.models import Member
-from portal.csvimport.cells import max_length, parse_npi
-from portal.csvimport.command import ALL_OR_NOTHING, ImportCommand, Parsed, resolve
-from portal.csvimport.reading import Row, RowError
-from portal.csvimport.writing import Tally, chunked, upsert
-from providers.models import PcpAssignment, Provider
-
-# A member's periods by start date: (last day or None when open-ended, file line or None when
-# the period is only on record).
-type Periods = dict[datetime.date, tuple[datetime.date | None, int | None]]
+from portal.csvimport.command import ALL_OR_NOTHING, ImportCommand
+from providers.importers import PcpAssignmentImporter
 
 
-class Command(ImportCommand[dict[str, Any]]):
+class Command(ImportCommand):
     help = (
         "Create or update members' PCP assignments from the enrollment system's CSV file, matched "
         "on member_id and effective_from; a blank effective_to means the assignment is current. "
         "A member's periods (in the file and on record) must not overlap. Members and providers "
         "must already be on record (run import_members and import_providers first)." + ALL_OR_NOTHING
     )
-    record_name = "PCP assignments"
-    members: dict[str, int]  # member ID → pk, found by check_rows
-    providers: dict[str, int]  # NPI → pk
-    key_columns = "member_id, effective_from"
-    writes = (PcpAssignment,)
-    columns = ("member_id", "npi", "effective_from", "effective_to")
-
-    def parse_row(self, row: Row) -> dict[str, Any]:
-        starts, ends = row.period("effective_from", "effective_to")
-        return {
-            "member_id": row.text("member_id", max_length=max_length(Member, "member_id")),
-            "npi": row.required("npi", parse_npi, stand_in=""),
-            "effective_from": starts,
-            "effective_to": ends,
-        }
-
-    def key(self, record: dict[str, Any]) -> Hashable:
-        return (record["member_id"], record["effective_from"])
-
-    def check_rows(self, rows: list[Parsed[dict[str, Any]]]) -> Iterable[RowError]:
-        self.members, errors = resolve(rows, "member_id", Member, "member_id")
-        self.providers, unknown = resolve(rows, "npi", Provider, "npi")
-        return [*errors, *unknown, *self._overlaps(rows)]
-
-    def _overlaps(self, rows: list[Parsed[dict[str, Any]]]) -> Iterator[RowError]:
-        by_member: defaultdict[int, Periods] = defaultdict(dict)
-        for chunk in chunked(sorted(set(self.members.values()))):
-            on_record = PcpAssignment.objects.filter(member_id__in=chunk)
-            for pk, starts, ends in on_record.values_list("member_id", "effective_from", "effective_to"):
-                by_member[pk][starts] = (ends, None)
-        for row in rows:
-            member_pk = self.members.get(row.record["member_id"])
-            if member_pk is not None:
-                # The file's row replaces the one on record with the same start.
-                by_member[member_pk][row.record["effective_from"]] = (row.record["effective_to"], row.line)
-        for periods in by_member.values():
-            yield from _overlapping(periods)
-
-    def apply(self, records: list[dict[str, Any]]) -> Tally:
-        assignments = [
-            {
-                "member_id": self.members[record["member_id"]],
-                "provider_id": self.providers[record["npi"]],
-                "effective_from": record["effective_from"],
-                "effective_to": record["effective_to"],
-            }
-            for record in records
-        ]
-        # Closed periods first: the row that ends a member's old open-ended assignment must be
-        # written before the new open-ended one (the database allows one open row per member).
-        closed = [row for row in assignments if row["effective_to"] is not None]
-        current = [row for row in assignments if row["effective_to"] is None]
-        key = ("member_id", "effective_from")
-        return Tally.of([*upsert(PcpAssignment, closed, key=key), *upsert(PcpAssignment, current, key=key)])
-
-
-def _overlapping(periods: Periods) -> Iterator[RowError]:
-    """An error for each of one member's periods that overlaps an earlier-starting one."""
-    reach: tuple[datetime.date, datetime.date | None, int | None] | None = None  # furthest-ending so far
-    for starts, (ends, line) in sorted(periods.items()):
-        if reach is not None and (reach[1] is None or reach[1] >= starts):
-            earlier_start, _, earlier_line = reach
-            if line is not None:
-                other = (
-                    f"line {earlier_line}"
-                    if earlier_line
-                    else f"the assignment on record from {earlier_start}"
-                )
-                yield RowError(line, f"effective_from: period overlaps {other}")
-            elif earlier_line is not None:
-                yield RowError(
-                    earlier_line, f"effective_to: period overlaps the assignment on record from {starts}"
-                )
-        if reach is None or (reach[1] is not None and (ends is None or ends > reach[1])):
-            reach = (starts, ends, line)
+    importer = PcpAssignmentImporter

@@ -1,4 +1,5 @@
-"""Real brokers and a real worker for the outbox tests.
+"""Real brokers and a real worker, for the tests of what Celery does (the outbox, the faults, the
+import task); the fixtures that use them are in tests/conftest.py.
 
 The Celery worker runs in a thread of the test process (celery.contrib.testing), consuming from
 the Redis named by REDIS_URL or from a private redis-server a test starts and stops itself.
@@ -6,17 +7,15 @@ Emails it sends land in django.core.mail.outbox (Django's test mailer), or in a 
 """
 
 import json
-import os
 import socket
 import subprocess
 import time
 from base64 import b64decode
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from typing import Any
 
 import kombu.pools
-import pytest
 import redis
 from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
@@ -36,23 +35,6 @@ def wait_for(condition: Callable[[], bool], timeout: float = 10.0) -> bool:
             return True
         time.sleep(0.05)
     return condition()
-
-
-@pytest.fixture
-def broker_url() -> str:
-    url = os.environ.get("REDIS_URL")
-    if not url:
-        pytest.skip("the outbox broker tests need REDIS_URL (a real Redis)")
-    return url
-
-
-@pytest.fixture
-def broker(broker_url: str) -> Iterator[redis.Redis]:
-    """The Redis the app publishes to, its task queue ("celery") empty before and after."""
-    client = redis.Redis.from_url(broker_url)
-    client.delete("celery")
-    yield client
-    client.delete("celery")
 
 
 def run_queued_tasks(broker: redis.Redis) -> list[str]:
@@ -80,7 +62,7 @@ def _reset_producers() -> None:
 
 
 @contextmanager
-def _broker(url: str) -> Iterator[None]:
+def celery_broker(url: str) -> Iterator[None]:
     saved = celery_app.conf.broker_url
     celery_app.conf["broker_url"] = url
     _reset_producers()
@@ -97,22 +79,17 @@ def _close_worker_db_connections(**kwargs: Any) -> None:
     connections.close_all()
 
 
-@pytest.fixture
-def worker(broker_url: str) -> Callable[[], AbstractContextManager[WorkController]]:
-    """Start a Celery worker thread on the app's current broker, with an empty queue."""
-
-    @contextmanager
-    def run() -> Iterator[WorkController]:
-        assert not celery_app.conf.task_always_eager, "the worker tests need a real broker"
-        celery_app.control.purge()  # messages other tests left for ids that no longer exist
-        task_postrun.connect(_close_worker_db_connections, weak=False)
-        try:
-            with start_worker(celery_app, pool="solo", perform_ping_check=False, loglevel="WARNING") as w:
-                yield w
-        finally:
-            task_postrun.disconnect(_close_worker_db_connections)
-
-    return run
+@contextmanager
+def celery_worker() -> Iterator[WorkController]:
+    """A Celery worker thread on the app's current broker, with an empty queue."""
+    assert not celery_app.conf.task_always_eager, "the worker tests need a real broker"
+    celery_app.control.purge()  # messages other tests left for ids that no longer exist
+    task_postrun.connect(_close_worker_db_connections, weak=False)
+    try:
+        with start_worker(celery_app, pool="solo", perform_ping_check=False, loglevel="WARNING") as w:
+            yield w
+    finally:
+        task_postrun.disconnect(_close_worker_db_connections)
 
 
 class RedisServer:
@@ -162,17 +139,3 @@ class RedisServer:
                 return False
 
         return ping
-
-
-@pytest.fixture
-def private_redis(broker_url: str) -> Iterator[RedisServer]:
-    """A redis-server of the test's own, made the Celery app's broker for the test."""
-    if not os.access(REDIS_SERVER, os.X_OK):
-        pytest.skip(f"{REDIS_SERVER} is not installed")
-    server = RedisServer()
-    server.start()
-    try:
-        with _broker(server.url):
-            yield server
-    finally:
-        server.stop()

@@ -1,0 +1,177 @@
+"""The provider files (docs/csv-formats.md): the plan's provider directory, each row one provider
+matched on NPI, so the directory members search and the PCPs they can pick are the plan's current
+network; and the enrollment system's PCP assignment history, each row one period during which a
+provider is a member's primary care provider, matched on member and start date. A member's
+periods may not overlap and only the latest may be open-ended, so "who is my PCP on this day"
+always has one answer. Members and providers must already be on record for PCP assignments.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Iterator
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from members.models import Member
+from portal.csvimport.cells import (
+    choice,
+    max_length,
+    parse_boolean,
+    parse_languages,
+    parse_npi,
+    parse_phone,
+    parse_us_state,
+    parse_zip,
+)
+from portal.csvimport.importer import Importer, Parsed, register
+from portal.csvimport.reading import Row, RowError
+from portal.csvimport.writing import Tally, chunked, upsert
+from providers.models import Gender, PcpAssignment, Provider
+
+
+def _text(row: Row, column: str, *, required: bool = False) -> str:
+    return row.text(column, max_length=max_length(Provider, column), required=required)
+
+
+@register
+class ProviderImporter(Importer[dict[str, Any]]):
+    name = "providers"
+    record_name = gettext_lazy("providers")
+    key_columns = "npi"
+    writes = (Provider,)
+    columns = (
+        "npi",
+        "first_name",
+        "last_name",
+        "gender",
+        "specialty",
+        "is_primary_care",
+        "accepting_new_patients",
+        "languages",
+        "clinic_name",
+        "address_line1",
+        "city",
+        "county",
+        "state",
+        "zip",
+        "phone",
+    )
+
+    def parse_row(self, row: Row) -> dict[str, Any]:
+        return {
+            "npi": row.required("npi", parse_npi, stand_in=""),
+            "first_name": _text(row, "first_name", required=True),
+            "last_name": _text(row, "last_name", required=True),
+            "gender": row.value("gender", choice(*Gender.values), blank=Gender.UNKNOWN.value),
+            "specialty": _text(row, "specialty", required=True),
+            # Blank means "no": a directory must not send members to a panel that may be closed.
+            "is_primary_care": row.value("is_primary_care", parse_boolean, blank=False),
+            "accepting_new_patients": row.value("accepting_new_patients", parse_boolean, blank=False),
+            "languages": row.value("languages", parse_languages, blank=list[str]()),
+            "clinic_name": _text(row, "clinic_name"),
+            "address_line1": _text(row, "address_line1"),
+            "city": _text(row, "city"),
+            "county": _text(row, "county"),
+            "state": row.value("state", parse_us_state, blank=""),
+            "zip_code": row.value("zip", parse_zip, blank=""),
+            "phone": row.value("phone", parse_phone, blank=""),
+        }
+
+    def key(self, record: dict[str, Any]) -> Hashable:
+        return record["npi"]
+
+    def apply(self, records: list[dict[str, Any]]) -> Tally:
+        return Tally.of(
+            upsert(Provider, records, key=("npi",), prepare=Provider.fold_names, using=self.using)
+        )
+
+
+# A member's periods by start date: (last day or None when open-ended, file line or None when
+# the period is only on record).
+type Periods = dict[datetime.date, tuple[datetime.date | None, int | None]]
+
+
+@register
+class PcpAssignmentImporter(Importer[dict[str, Any]]):
+    name = "pcp_assignments"
+    record_name = gettext_lazy("PCP assignments")
+    members: dict[str, int]  # member ID → pk, found by check_rows
+    providers: dict[str, int]  # NPI → pk
+    key_columns = "member_id, effective_from"
+    writes = (PcpAssignment,)
+    columns = ("member_id", "npi", "effective_from", "effective_to")
+
+    def parse_row(self, row: Row) -> dict[str, Any]:
+        starts, ends = row.period("effective_from", "effective_to")
+        return {
+            "member_id": row.identifier("member_id", max_length=max_length(Member, "member_id")),
+            "npi": row.required("npi", parse_npi, stand_in=""),
+            "effective_from": starts,
+            "effective_to": ends,
+        }
+
+    def key(self, record: dict[str, Any]) -> Hashable:
+        return (record["member_id"], record["effective_from"])
+
+    def check_rows(self, rows: list[Parsed[dict[str, Any]]]) -> Iterable[RowError]:
+        self.members, errors = self.resolve(rows, "member_id", Member, "member_id")
+        self.providers, unknown = self.resolve(rows, "npi", Provider, "npi")
+        return [*errors, *unknown, *self._overlaps(rows)]
+
+    def _overlaps(self, rows: list[Parsed[dict[str, Any]]]) -> Iterator[RowError]:
+        by_member: defaultdict[int, Periods] = defaultdict(dict)
+        for chunk in chunked(sorted(set(self.members.values()))):
+            on_record = PcpAssignment.objects.using(self.using).filter(member_id__in=chunk)
+            for pk, starts, ends in on_record.values_list("member_id", "effective_from", "effective_to"):
+                by_member[pk][starts] = (ends, None)
+        for row in rows:
+            member_pk = self.members.get(row.record["member_id"])
+            if member_pk is not None:
+                # The file's row replaces the one on record with the same start.
+                by_member[member_pk][row.record["effective_from"]] = (row.record["effective_to"], row.line)
+        for periods in by_member.values():
+            yield from _overlapping(periods)
+
+    def apply(self, records: list[dict[str, Any]]) -> Tally:
+        assignments = [
+            {
+                "member_id": self.members[record["member_id"]],
+                "provider_id": self.providers[record["npi"]],
+                "effective_from": record["effective_from"],
+                "effective_to": record["effective_to"],
+            }
+            for record in records
+        ]
+        # Closed periods first: the row that ends a member's old open-ended assignment must be
+        # written before the new open-ended one (the database allows one open row per member).
+        closed = [row for row in assignments if row["effective_to"] is not None]
+        current = [row for row in assignments if row["effective_to"] is None]
+        key = ("member_id", "effective_from")
+        return Tally.of(
+            [
+                *upsert(PcpAssignment, closed, key=key, using=self.using),
+                *upsert(PcpAssignment, current, key=key, using=self.using),
+            ]
+        )
+
+
+def _overlapping(periods: Periods) -> Iterator[RowError]:
+    """An error for each of one member's periods that overlaps an earlier-starting one."""
+    reach: tuple[datetime.date, datetime.date | None, int | None] | None = None  # furthest-ending so far
+    for starts, (ends, line) in sorted(periods.items()):
+        if reach is not None and (reach[1] is None or reach[1] >= starts):
+            earlier_start, _earlier_end, earlier_line = reach
+            if line is not None:
+                overlaps = (
+                    _("period overlaps line %(line)d") % {"line": earlier_line}
+                    if earlier_line
+                    else _("period overlaps the assignment on record from %(date)s") % {"date": earlier_start}
+                )
+                yield RowError(line, f"effective_from: {overlaps}")
+            elif earlier_line is not None:
+                overlaps = _("period overlaps the assignment on record from %(date)s") % {"date": starts}
+                yield RowError(earlier_line, f"effective_to: {overlaps}")
+        if reach is None or (reach[1] is not None and (ends is None or ends > reach[1])):
+            reach = (starts, ends, line)
