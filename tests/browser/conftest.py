@@ -213,6 +213,44 @@ def live_portal(django_db_setup: None, django_db_blocker: Any) -> Iterator[LiveP
 
 
 @pytest.fixture(scope="package")
+def plan_portal(django_db_setup: None, django_db_blocker: Any) -> Iterator[Callable[[str], str]]:
+    """plan_portal("totalcare"): the URL of a portal server serving that plan's profile, started the
+    first time a test asks for it (on the same test database; no Celery worker, so no email)."""
+    servers: dict[str, tuple[str, subprocess.Popen[bytes]]] = {}
+    logs = ROOT / "test-artifacts"
+    logs.mkdir(exist_ok=True)
+
+    def url_for(plan: str) -> str:
+        if plan not in servers:
+            port = _free_port()
+            url = f"http://127.0.0.1:{port}"
+            env = {
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "tests.browser.server_settings",
+                "DEBUG": "1",
+                "PORTAL_PLAN": plan,
+                "DATABASE_URL": _database_url(),
+                "DATABASE_CONN_MAX_AGE": "0",
+                "SITE_URL": url,
+                "LOG_LEVEL": "WARNING",
+            }
+            log = (logs / f"browser-server-{plan}.log").open("wb")
+            server = subprocess.Popen(  # noqa: S603
+                server_command(port), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+            )
+            _wait_until_serving(f"{url}/accounts/login/", server)
+            servers[plan] = (url, server)
+        return servers[plan][0]
+
+    with django_db_blocker.unblock():
+        try:
+            yield url_for
+        finally:
+            for _url, server in servers.values():
+                _stop(server)
+
+
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 

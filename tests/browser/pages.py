@@ -114,3 +114,30 @@ def open_profile(page: Any, check: Checker) -> None:
     page.get_by_role("banner").get_by_role("link", name="Profile").click()
     page.get_by_role("link", name="Personal Information").wait_for()
     check("personal-information", title="Personal Information")
+
+
+# The focused element, its accessible text, and whether its focus indicator can be seen.
+_FOCUS = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  const label = el.labels && el.labels.length ? el.labels[0].innerText : (el.innerText || el.value || '');
+  return {
+    tag: el.tagName.toLowerCase(),
+    name: label.replace(/\\s+/g, ' ').trim(),
+    visible: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)
+      || style.boxShadow !== 'none',
+  };
+}"""
+
+
+def tab_to(page: Any, name: str | re.Pattern[str], *, presses: int = 60) -> None:
+    """Press Tab until the control named `name` has the focus, checking each stop's focus ring."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(_FOCUS)
+        if focus["tag"] == "body":  # past the last control, before the first one again
+            continue
+        assert focus["visible"], f"the focus on {focus['tag']} {focus['name']!r} cannot be seen"
+        if re.fullmatch(name, focus["name"]) if isinstance(name, re.Pattern) else focus["name"] == name:
+            return
+    raise AssertionError(f"Tab never reached {name!r}")
