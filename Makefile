@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run test test-fast lint typecheck pytest pytest-fast migrate demo messages catalogues clean
+.PHONY: install run test test-fast lint typecheck pytest pytest-fast migrate demo messages catalogues clean css
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,3 +65,9 @@ clean:
 bench: install messages
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# The design system's stylesheet (docs/design.md): compiled from the U.S. Web Design System's npm
+# package with Debian's Node, and committed, so `make run` needs only Python.
+css:
+	command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
+	cd assets && npm ci --no-audit --no-fund && npm run build
