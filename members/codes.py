@@ -15,11 +15,11 @@ from enum import Enum
 
 from django.db import transaction
 from django.db.models import F, OuterRef, Q, Subquery, Sum
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from members import rules
-from members.models import CodePurpose, Member, RecoveryRequest, VerificationCode
+from members.models import CodePurpose, Member, RecoveryRequest, VerificationCode, email_language
 from outbox.services import email_queue
 
 CODE_DIGITS = 6
@@ -116,7 +116,8 @@ def code_send(issued: IssuedCode) -> None:
             "code": issued.code,
             "code_lifetime_minutes": rules.code_lifetime_minutes(),
         },
-        language=translation.get_language(),
+        # Asked for on a page, read at once: in that page's language, whoever the account is.
+        language=email_language(None),
         member=record.member,
     )
 

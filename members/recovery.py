@@ -17,13 +17,13 @@ import logging
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from members import rules
 from members.codes import CodeCheck, code_check, code_issue
 from members.email_limits import EmailLimitReached, Flow, account_email_claim
 from members.login_limits import login_limits_clear
-from members.models import CodePurpose, Member, RecoveryRequest, User
+from members.models import CodePurpose, Member, RecoveryRequest, User, email_language
 from outbox.services import email_queue
 
 logger = logging.getLogger(__name__)
@@ -47,7 +47,8 @@ def recovery_request(
             member=member,
             forgot_username=forgot_username,
             reset_password=reset_password,
-            language=translation.get_language(),
+            # The worker sends the email later, outside this page: it keeps the page's language.
+            language=email_language(None),
             client_address=client,
         )
         transaction.on_commit(functools.partial(recovery_dispatch, recovery_id=recovery.pk))
@@ -166,7 +167,7 @@ def password_reset(*, recovery_id: int, code: str, new_password: str) -> tuple[C
             to=user.email,
             template="members/password_changed",
             context={"first_name": record.member.first_name},
-            language=translation.get_language(),
+            language=email_language(user),
             member=record.member,
         )
         return result, record.member_id
