@@ -48,7 +48,8 @@ class Provider(models.Model):
         verbose_name_plural = _("providers")
         ordering = ["last_name", "first_name", "npi"]
         # Each index serves one shape of the Change PCP search, in the order a results page
-        # is listed (providers.selectors.provider_search), so a page reads ~20 index entries.
+        # is listed (providers.selectors.provider_search, pcp_search), so a page reads ~20 index
+        # entries.
         indexes = [
             models.Index(
                 fields=["last_name_folded", "first_name_folded", "id"], name="provider_last_first_idx"
@@ -73,6 +74,13 @@ class Provider(models.Model):
                 "id",
                 name="provider_zip_name_idx",
             ),
+            models.Index(
+                fields=["specialty", "last_name_folded", "first_name_folded", "id"],
+                name="provider_specialty_name_idx",
+            ),
+            # Language spoken: one partial index per language the portal speaks (but English),
+            # provider_speaks_<code>_idx, made by migration 0003 on PostgreSQL only: Django
+            # cannot state a JSON containment that SQLite would accept.
         ]
 
     def __str__(self) -> str:

@@ -1,13 +1,14 @@
 """The Change PCP page's fragments that are the same for every member: the search form's fields
 as filled in, and each result's row. Each is rendered once and kept in the cache.
 
-A results page shows 20 rows and a six-field form; rendering them through the template engine
+A results page shows 20 rows and a ten-field form; rendering them through the template engine
 was most of the page's cost (docs/performance.md). A row depends only on the provider's
-directory data, the language, the templates and the reason it cannot be chosen (if any); the
-form's fields only on what was typed, the language and the templates. Each is kept under a key
-made of all of those, so a change to any of them is a new key and an old fragment is never
-shown. The fragments hold directory data, search terms and a refusal's wording, nothing of a
-member's record.
+directory data, the language and its translations, the templates and the reason it cannot be
+chosen (if any); the form's fields only on what was typed, the directory's lists of counties,
+languages and specialties, the language and its translations, and the templates. Each is kept
+under a key made of all of those, so a change to any of them is a new key and an old fragment
+is never shown. The fragments hold directory data, search terms and a refusal's wording,
+nothing of a member's record.
 """
 
 import hashlib
@@ -21,7 +22,9 @@ from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from portal.fingerprints import templates_digest
+from portal.fingerprints import catalogue_digest, templates_digest
+from providers.directory_lists import directory_lists
+from providers.labels import specialty_label
 from providers.models import Provider
 
 ROW_TEMPLATE = "providers/includes/search_result.html"
@@ -35,11 +38,16 @@ Refusal = str | Promise | None
 
 
 def _key_prefix(kind: str, templates: tuple[str, ...]) -> str:
-    """The start of every key of one kind of fragment: the templates' sources and the language.
+    """The start of every key of one kind of fragment: the templates' sources, the language and
+    its catalogue (a corrected translation is a new key).
 
-    Django's version stands for its widget templates.
+    Django's version stands for its widget templates and its own language names.
     """
-    return f"pcp-{kind}:{django.get_version()}:{templates_digest(templates)[:12]}:{get_language()}"
+    language = get_language()
+    return (
+        f"pcp-{kind}:{django.get_version()}:{templates_digest(templates)[:12]}:"
+        f"{language}:{catalogue_digest(language)[:12]}"
+    )
 
 
 def _digest(text: str) -> str:
@@ -47,9 +55,9 @@ def _digest(text: str) -> str:
 
 
 def _shown(provider: Provider, refusal: Refusal) -> str:
-    """Everything a row shows, as text."""
+    """Everything a row shows, as text (the specialty's label too: the list of labels is code)."""
     data = [getattr(provider, field.attname) for field in Provider._meta.concrete_fields]
-    return repr([*data, None if refusal is None else str(refusal)])
+    return repr([*data, specialty_label(provider.specialty), None if refusal is None else str(refusal)])
 
 
 def search_result_rows(results: Sequence[tuple[Provider, Refusal]]) -> list[SafeString]:
@@ -78,7 +86,7 @@ def search_form_fields(form: forms.Form) -> SafeString:
     if form.errors:
         return render_to_string(FORM_TEMPLATE, {"form": form})
     typed = repr([form[name].value() for name in form.fields])
-    key = f"{_key_prefix('form', FORM_TEMPLATES)}:{_digest(typed)}"
+    key = f"{_key_prefix('form', FORM_TEMPLATES)}:{directory_lists().digest}:{_digest(typed)}"
     html = cache.get(key)
     if html is None:
         html = render_to_string(FORM_TEMPLATE, {"form": form})

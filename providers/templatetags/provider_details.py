@@ -3,9 +3,9 @@
 from collections.abc import Iterable
 
 from django import template
-from django.utils.translation import get_language_info
 
 from portal.phones import phone_national
+from providers.labels import language_name, specialty_label
 
 register = template.Library()
 
@@ -16,13 +16,8 @@ def language_names(codes: Iterable[str] | None) -> str:
 
     A code Django does not know is shown as stored rather than hidden.
     """
-    names = []
-    for code in codes or []:
-        try:
-            names.append(str(get_language_info(code.strip().lower())["name_translated"]))
-        except KeyError:
-            names.append(code)
-    return ", ".join(names)
+    return ", ".join(language_name(code) for code in codes or [])
 
 
 register.filter("provider_phone", phone_national)
+register.filter("specialty_name", specialty_label)

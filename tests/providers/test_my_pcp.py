@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from members.models import Member, User
 from providers.models import PcpAssignment
-from tests.providers.pcp_factories import assign, make_provider
+from tests.providers.pcp_factories import assign, make_provider, pcp_block
 
 TODAY = datetime.datetime(2026, 9, 15, 12, 0, tzinfo=datetime.UTC)
 
@@ -32,7 +32,7 @@ def test_my_pcp_shows_current_pcp_with_star_and_details(member_client: Client, m
     assert response.status_code == 200
     assert html.count("<h1") == 1
     assert 'aria-current="page">My PCP</a>' in html
-    current = html.split('class="pcp pcp--current"')[1].split("</div>")[0]
+    current = pcp_block(html, "current")
     assert "★" in current
     assert "Current primary care provider" in current
     assert "Lucía García" in current
@@ -50,8 +50,8 @@ def test_my_pcp_shows_pending_change_with_its_date(member_client: Client, member
 
     html = member_client.get("/providers/").content.decode()
 
-    assert "García" in html.split('class="pcp pcp--current"')[1].split("</div>")[0]
-    pending = html.split('class="pcp pcp--pending"')[1].split("</div>")[0]
+    assert "García" in pcp_block(html, "current")
+    pending = pcp_block(html, "pending")
     assert "Your new PCP starting Oct. 1, 2026" in pending
     assert "André Dubois" in pending
 

@@ -15,7 +15,7 @@ from members.models import Member, User
 from outbox.models import Email
 from providers.models import PcpAssignment, PcpChangeReason, PcpChangeRequest, PcpChangeStatus, Provider
 from providers.services import PcpChangeRefused, pcp_change_request
-from tests.providers.pcp_factories import assign, make_provider
+from tests.providers.pcp_factories import assign, make_provider, pcp_block
 from tests.staff import make_staff, sign_in_with_static_token
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def test_change_then_save_makes_the_change_from_the_first_of_next_month(
     assert response.redirect_chain == [("/providers/", 302)]
     html = response.content.decode()
     assert "André Dubois will be your primary care provider starting Oct. 1, 2026." in html
-    assert "Lucía García" in html.split('class="pcp pcp--current"')[1].split("</div>")[0]
+    assert "Lucía García" in pcp_block(html, "current")
     assert "Your new PCP starting Oct. 1, 2026" in html
     assert history(member) == [
         ("García", datetime.date(2025, 1, 1), datetime.date(2026, 9, 30)),
@@ -120,10 +120,10 @@ def test_my_pcp_shows_the_new_doctor_once_the_date_arrives(
     with time_machine.travel(datetime.datetime(2026, 9, 30, 23, 0, tzinfo=datetime.UTC), tick=False):
         # 4 p.m. on September 30 in California: still the old doctor.
         html = fresh_session(member).get("/providers/").content.decode()
-        assert "García" in html.split('class="pcp pcp--current"')[1].split("</div>")[0]
+        assert "García" in pcp_block(html, "current")
     with time_machine.travel(datetime.datetime(2026, 10, 1, 17, 0, tzinfo=datetime.UTC), tick=False):
         html = fresh_session(member).get("/providers/").content.decode()
-    assert "André Dubois" in html.split('class="pcp pcp--current"')[1].split("</div>")[0]
+    assert "André Dubois" in pcp_block(html, "current")
     assert "pcp--pending" not in html
     past = html.split("Doctors you have seen before")[1]
     assert "Lucía García" in past and "Jan. 1, 2025 to Sept. 30, 2026" in past
@@ -140,13 +140,22 @@ def test_reason_is_required(
 
 
 @time_machine.travel(SEPT_15, tick=False)
-def test_change_without_choosing_a_doctor_goes_back_to_the_results(
+def test_change_without_choosing_a_doctor_goes_back_to_the_same_results_page(
     member_client: Client, member: Member
 ) -> None:
-    response = member_client.post(
-        "/providers/change/reason/", {"search": "last_name=gar&page=2&evil=x"}, follow=True
-    )
-    assert response.redirect_chain == [("/providers/change/?last_name=gar", 302)]
+    # The error is shown next to the Change button (test_pcp_results.py); only the search's own
+    # fields and its page go back into the link.
+    response = member_client.post("/providers/change/reason/", {"search": "last_name=gar&page=2&evil=x"})
+    assert response.status_code == 302
+    assert response["Location"] == "/providers/change/?last_name=gar&page=2&error=choose#choose-error"
+
+
+@time_machine.travel(SEPT_15, tick=False)
+def test_change_without_a_search_to_go_back_to_says_why_at_the_top(
+    member_client: Client, member: Member
+) -> None:
+    response = member_client.post("/providers/change/reason/", {}, follow=True)
+    assert response.redirect_chain == [("/providers/change/", 302)]
     assert "Choose a doctor from the search results." in response.content.decode()
 
 

@@ -1,8 +1,9 @@
-"""Change PCP search: each field, names from their start ignoring case and accents, paging,
-and providers who cannot be chosen shown with the reason and a disabled radio button."""
+"""Change PCP search: each field, names from their start ignoring case and accents, paging, the
+cached fragments, the page's fixed cost, and providers who cannot be chosen shown with the
+reason and nothing to choose them with. (The filters: test_pcp_filters.py; the results' count,
+Choose buttons and errors: test_pcp_results.py.)"""
 
 import datetime
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from django.utils import translation
 from members.models import Member, User
 from providers.models import Gender
 from providers.selectors import provider_search
-from tests.providers.pcp_factories import assign, make_provider
+from tests.providers.pcp_factories import assign, make_provider, names, result_row, search
 
 
 @pytest.fixture(autouse=True)
@@ -27,22 +28,16 @@ def _pinned_clock():  # type: ignore[no-untyped-def]
         yield
 
 
-def names(html: str) -> list[str]:
-    """The providers listed on a results page, in order."""
-    return re.findall(r'<label for="provider-\d+">([^<]+)</label>', html)
-
-
-def search(client: Client, **params: str) -> str:
-    response = client.get("/providers/change/", params)
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert html.count("<h1") == 1
-    return html
-
-
 def test_search_page_has_the_help_pages_fields(member_client: Client) -> None:
     html = search(member_client)
     for label in ["First Name", "Last Name", "Gender", "County", "City", "Zip Code"]:
+        assert f">{label}" in html
+    for label in [
+        "Language spoken",
+        "Specialty",
+        "Only providers accepting new patients",
+        "Include specialists",
+    ]:
         assert f">{label}" in html
     assert ">Search</button>" in html
     assert 'method="get"' in html
@@ -113,11 +108,12 @@ def test_results_show_directory_details(member_client: Client) -> None:
         "(831) 555-0110",
         "English, Spanish",
         "Female",
-        "Accepting new patients",
+        "<dt>Accepting new patients</dt><dd>Yes</dd>",
     ]:
         assert detail in html
     assert 'type="radio" name="provider"' in html
     assert ">Change</button>" in html
+    assert 'name="choose"' in html
 
 
 def test_a_provider_changed_in_the_directory_shows_the_change_at_once(member_client: Client) -> None:
@@ -188,13 +184,13 @@ def test_each_member_sees_whether_they_can_choose_the_same_provider(
     other.save()
     other_client = Client()
     other_client.force_login(other.user)
-    refused = f'value="{provider.pk}" id="provider-{provider.pk}" disabled'
+    choose = f'name="choose" value="{provider.pk}"'
 
-    assert refused not in search(other_client, last_name="doctor")
+    assert choose in search(other_client, last_name="doctor")
     html = search(member_client, last_name="doctor")
-    assert refused in html and "This is already your PCP." in html
+    assert choose not in html and "This is already your PCP." in html
     html = search(other_client, last_name="doctor")
-    assert refused not in html and "This is already your PCP." not in html
+    assert choose in html and "This is already your PCP." not in html
 
 
 def test_results_are_paged_twenty_at_a_time(member_client: Client) -> None:
@@ -237,18 +233,52 @@ def test_results_page_costs_the_same_queries_for_1_or_50_matches(
     assign(member, make_provider(last_name="Current"), datetime.date(2025, 1, 1))
     make_provider(last_name="Solo")
     for n in range(50):
-        make_provider(first_name=f"Doc{n:02d}", last_name="Many")
+        make_provider(
+            first_name=f"Doc{n:02d}", last_name="Many", specialty="Cardiology", is_primary_care=n < 30
+        )
     member_client.get("/providers/change/")  # the first request of a session also writes the session
 
     with CaptureQueriesContext(connection) as one:
         assert len(names(search(member_client, last_name="solo"))) == 1
     with CaptureQueriesContext(connection) as many:
         assert len(names(search(member_client, last_name="many"))) == 20
+    with CaptureQueriesContext(connection) as filtered:
+        html = search(
+            member_client,
+            last_name="many",
+            language="es",
+            county="Monterey",
+            specialty="Cardiology",
+            accepting_new_patients="on",
+            include_specialists="on",
+            page="2",
+        )
+        assert len(names(html)) == 20
 
-    assert len(one) == len(many)
+    # The user, the member, the page (with its count and the member's current PCP in the same
+    # statement) and the audit trail's INSERT; the form's lists are kept in the process.
+    assert len(one) == len(many) == len(filtered) == 4, [q["sql"][:60] for q in filtered.captured_queries]
 
 
-def test_providers_who_cannot_be_chosen_are_shown_disabled_with_the_reason(
+def test_the_page_reads_the_members_current_pcp_in_the_search_query(
+    member_client: Client, member: Member
+) -> None:
+    current = make_provider(first_name="Cur", last_name="Aaa")
+    assign(member, current, datetime.date(2025, 1, 1))
+    assign(
+        member,
+        make_provider(first_name="Old", last_name="Abb"),
+        datetime.date(2020, 1, 1),
+        datetime.date(2024, 12, 31),
+    )
+
+    html = search(member_client, last_name="a")
+
+    assert "This is already your PCP." in result_row(html, "Cur Aaa")
+    assert "This is already your PCP." not in result_row(html, "Old Abb")
+
+
+def test_providers_who_cannot_be_chosen_are_shown_with_the_reason_and_no_button(
     member_client: Client, member: Member
 ) -> None:
     current = make_provider(first_name="Cur", last_name="Aaa")
@@ -258,19 +288,21 @@ def test_providers_who_cannot_be_chosen_are_shown_disabled_with_the_reason(
     make_provider(first_name="Far", last_name="Add", county="Merced")
     ok = make_provider(first_name="Open", last_name="Aee")
 
-    html = search(member_client, last_name="a")
+    html = search(member_client, last_name="a", include_specialists="on")
 
-    def row(name: str) -> str:
-        return (
-            html.split(f">{name}</label>")[0].rsplit("<li>", 1)[1] + html.split(f">{name}</label>")[1][:300]
-        )
-
-    assert "disabled" in row("Cur Aaa") and "This is already your PCP." in row("Cur Aaa")
-    assert "disabled" in row("Full Abb") and "not accepting new patients" in row("Full Abb")
-    assert "disabled" in row("Heart Acc") and "not a primary care provider" in row("Heart Acc")
-    assert "disabled" in row("Far Add") and "outside your county" in row("Far Add")
-    assert "disabled" not in row("Open Aee")
-    assert f'value="{ok.pk}"' in row("Open Aee")
+    for name, reason in [
+        ("Cur Aaa", "This is already your PCP."),
+        ("Full Abb", "This provider is not accepting new patients."),
+        ("Heart Acc", "This provider is not a primary care provider."),
+        ("Far Add", "This provider is outside your county."),
+    ]:
+        row = result_row(html, name)
+        assert f"Cannot be chosen: {reason}" in row
+        assert "<button" not in row and 'type="radio"' not in row, name
+    row = result_row(html, "Open Aee")
+    assert "Cannot be chosen" not in row
+    assert f'<button type="submit" name="choose" value="{ok.pk}"' in row
+    assert f'type="radio" name="provider" value="{ok.pk}"' in row
 
 
 def test_provider_search_orders_by_first_name_when_only_first_name_is_given(db: None) -> None:
