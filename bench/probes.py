@@ -14,7 +14,7 @@ import statistics
 import subprocess
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from bench.database import BENCH_PASSWORD, PYTHON, ROOT
 from bench.load import Browser
@@ -67,16 +67,29 @@ class SqlTiming:
 
 
 def pcp_search_sql(runs: int = 60) -> dict[str, SqlTiming]:
-    """The results page's SQL (first page, 21 rows) timed on the server side of psycopg."""
+    """The results page's one statement (first page: 21 rows, the count, the member's current PCP)
+    as the page runs it, for a bench member, timed on the server side of psycopg."""
     from django.db import connection
 
-    from providers.selectors import provider_search
+    from members.models import Member
+    from portal.clock import plan_today
+    from providers.selectors import pcp_search, search_page_query
     from providers.views import PAGE_SIZE
+
+    # A member of the bench's, as the page has one (the current PCP rides in the statement).
+    member = Member.objects.filter(user__isnull=False).order_by("pk")[0]
 
     timings = {}
     with connection.cursor() as cursor:
         for name, fields in SEARCHES.items():
-            sql, params = provider_search(**fields)[: PAGE_SIZE + 1].query.sql_with_params()
+            page = search_page_query(
+                pcp_search(**cast("dict[str, Any]", fields)),
+                member=member,
+                today=plan_today(),
+                offset=0,
+                size=PAGE_SIZE,
+            )
+            sql, params = page.query.sql_with_params()
             seconds = []
             for _ in range(runs):
                 started = time.perf_counter()
