@@ -137,6 +137,10 @@ def tab_to(page: Any, name: str | re.Pattern[str], *, presses: int = 60) -> None
         focus = page.evaluate(_FOCUS)
         if focus["tag"] == "body":  # past the last control, before the first one again
             continue
+        if not focus["visible"]:
+            # On a loaded machine the focus styles can land a frame after the focus itself.
+            page.wait_for_timeout(100)
+            focus = page.evaluate(_FOCUS)
         assert focus["visible"], f"the focus on {focus['tag']} {focus['name']!r} cannot be seen"
         if re.fullmatch(name, focus["name"]) if isinstance(name, re.Pattern) else focus["name"] == name:
             return
