@@ -2,10 +2,16 @@
 
 import datetime
 
-from idcards.services import open_order_for
+from idcards.models import IdCardOrder, OrderStatus
 from members.models import Member
 
 
 def idcard_card(*, member: Member, today: datetime.date) -> dict[str, object]:
-    """One query: the member's open order, if any (the member ID is on the member already read)."""
-    return {"member_id": member.member_id, "open_order": open_order_for(member)}
+    """One query: when the member's open order was placed, if one is open (the member ID is on
+    the member already read)."""
+    ordered = (
+        IdCardOrder.objects.filter(member=member, status=OrderStatus.REQUESTED)
+        .values_list("requested_at", flat=True)
+        .first()
+    )
+    return {"member_id": member.member_id, "ordered_at": ordered}

@@ -3,9 +3,24 @@
 import datetime
 
 from members.models import Member
-from providers.selectors import my_pcp
+from portal.spans import in_effect_on
+from providers.models import PcpAssignment
 
 
 def pcp_card(*, member: Member, today: datetime.date) -> dict[str, object]:
-    """One query (the member's PCP history)."""
-    return {"pcp": my_pcp(member=member, today=today)}
+    """One query, of the two assignments that matter here (the current one and the next), as plain
+    values: the card shows names and a date, and the home page is read on every log-in."""
+    rows = (
+        PcpAssignment.objects.filter(member=member)
+        .not_ended_on(today)
+        .order_by("effective_from")
+        .values_list("effective_from", "effective_to", "provider__first_name", "provider__last_name")[:2]
+    )
+    current = pending = None
+    for first, last, first_name, last_name in rows:
+        name = f"{first_name} {last_name}"
+        if in_effect_on(first, last, today):
+            current = name
+        elif first > today and pending is None:
+            pending = {"name": name, "starts": first}
+    return {"current": current, "pending": pending}

@@ -7,9 +7,12 @@ import re
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.formats import date_format
 
 from coverage.models import Coverage
+from idcards.models import IdCardOrder
 from members.models import Member
+from portal.clock import plan_today
 from portal.registry import portal_apps
 from providers.models import PcpAssignment, Provider
 from tests.conftest import UsePlan
@@ -142,3 +145,37 @@ def test_the_dashboard_cards_say_what_to_do_next(use_plan: UsePlan, member_clien
     assert 'href="/profile/id-cards/print/"' in html and 'href="/profile/id-cards/order/"' in html
     assert 'href="/profile/address/add/"' in html  # no mailing address on file yet
     assert re.search(r"<h1[^>]*>Welcome José</h1>", html)
+
+
+def test_the_dashboard_cards_show_the_members_pcp_change_coverage_and_order(
+    use_plan: UsePlan, member_client: Client, member: Member
+) -> None:
+    use_plan("alliance")
+    today = plan_today()
+    ana = Provider.objects.create(npi="1000000017", first_name="Ana", last_name="Ruiz", is_primary_care=True)
+    luis = Provider.objects.create(
+        npi="1000000025", first_name="Luis", last_name="Pham", is_primary_care=True
+    )
+    starts = (today.replace(day=1) + datetime.timedelta(days=40)).replace(day=1)
+    PcpAssignment.objects.create(
+        member=member,
+        provider=ana,
+        effective_from=today.replace(year=today.year - 1),
+        effective_to=starts - datetime.timedelta(days=1),
+    )
+    PcpAssignment.objects.create(member=member, provider=luis, effective_from=starts)
+    Coverage.objects.create(
+        member=member,
+        program="Medi-Cal",
+        plan="Alliance Medi-Cal",
+        effective_date=today.replace(year=today.year - 1),
+    )
+    IdCardOrder.objects.create(
+        member=member, line1="123 Main St", city="Salinas", state="CA", zip_code="93901"
+    )
+
+    html = " ".join(member_client.get("/").content.decode().split())
+    assert "<p>Ana Ruiz</p>" in html
+    assert f"Luis Pham will be your PCP starting {date_format(starts, 'DATE_FORMAT')}." in html
+    assert "<strong>Active</strong>: Alliance Medi-Cal (Medi-Cal)" in html
+    assert "You ordered a new ID card on" in html and 'href="/profile/id-cards/order/"' not in html
