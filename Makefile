@@ -33,11 +33,14 @@ migrate: install
 	mkdir -p var
 	$(BIN)/python manage.py migrate --no-input --verbosity 0
 
+# `make run PORT=8001` serves on another port (and the demo logins and email links say so).
+PORT ?= 8000
+
 demo: migrate
-	$(BIN)/python manage.py seed_demo --if-empty
+	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py seed_demo --if-empty
 
 run: demo messages
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -183,6 +183,16 @@ def test_contact_details_are_plausible_and_fictional(db: None) -> None:
     assert all(re.search(r"@example\.(com|org|net)$", e) for e in emails)
 
 
+def test_a_changed_demo_password_is_not_printed(db: None) -> None:
+    seed(*SMALL)
+    user = User.objects.get(username="demo")
+    user.set_password("a new one the member chose")
+    user.save()
+    output = seed(*SMALL, "--if-empty")
+    assert "demo-member-2026!" not in output
+    assert "password: (changed since seed_demo made it)" in output
+
+
 def test_demo_member_can_log_in_with_the_printed_password(db: None, client: Client) -> None:
     output = seed(*SMALL)
     match = re.search(r"Demo member login: \S+/accounts/login/\s+username: (\S+)\s+password: (\S+)", output)

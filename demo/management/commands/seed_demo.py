@@ -140,11 +140,19 @@ class Command(BaseCommand):
         if verbosity < 1:
             return
         site = settings.SITE_URL
-        account = Member.objects.filter(member_id=DEMO_MEMBER.member_id, user__username=DEMO_USERNAME)
-        if account.exists():
+        account = (
+            Member.objects.filter(member_id=DEMO_MEMBER.member_id, user__username=DEMO_USERNAME)
+            .select_related("user")
+            .first()
+        )
+        if account is not None and account.user is not None:
+            # Someone who changed the demo password in the portal knows it; printing the old one
+            # would only send them to a failed log-in.
+            known = account.user.check_password(DEMO_PASSWORD)
+            password = DEMO_PASSWORD if known else "(changed since seed_demo made it)"
             self.stdout.write(
                 f"Demo member login: {site}{reverse('account_login')}  username: {DEMO_USERNAME}  "
-                f"password: {DEMO_PASSWORD}"
+                f"password: {password}"
             )
         else:
             self.stdout.write("This database has no demo account (seed_demo did not make its members).")
