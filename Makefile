@@ -27,7 +27,7 @@ messages: install
 # --all: every language that has a folder under locale/ (a new one starts with makemessages -l X).
 catalogues: install
 	$(BIN)/python manage.py makemessages --all --no-obsolete \
-		--ignore=.venv --ignore=var --ignore=tests --ignore=bench --verbosity 0
+		--ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=assets --verbosity 0
 
 migrate: install
 	mkdir -p var

@@ -145,3 +145,31 @@ def tab_to(page: Any, name: str | re.Pattern[str], *, presses: int = 60) -> None
         if re.fullmatch(name, focus["name"]) if isinstance(name, re.Pattern) else focus["name"] == name:
             return
     raise AssertionError(f"Tab never reached {name!r}")
+
+
+def open_disclosure(summary: Any) -> None:
+    """Open the <details> whose summary is `summary`, if it is shown closed (on a phone the member
+    menu and the header's tools are disclosures; where there is room they are shown open)."""
+    if summary.is_visible() and not summary.evaluate("s => s.parentElement.open"):
+        summary.click()
+
+
+def open_menu(page: Any, name: str = "Member menu") -> Any:
+    """The member menu, opened if it is a closed "Menu" disclosure (phone); returns the navigation."""
+    nav = page.get_by_role("navigation", name=name)
+    open_disclosure(nav.locator("summary"))
+    return nav
+
+
+def open_header_tools(page: Any, index: int) -> None:
+    """Open the header's Accessibility Tools (0) or Language (1) disclosure where it is closed."""
+    open_disclosure(page.locator(".header-disclosure > summary").nth(index))
+
+
+def tab_to_nav_entry(page: Any, label: str, *, menu: str = "Menu") -> None:
+    """Tab to the member menu's entry `label`, opening the "Menu" disclosure with Enter on a phone."""
+    nav_summary = page.locator(".side-nav__summary")
+    if nav_summary.is_visible() and not nav_summary.evaluate("s => s.parentElement.open"):
+        tab_to(page, menu)
+        page.keyboard.press("Enter")
+    tab_to(page, label)

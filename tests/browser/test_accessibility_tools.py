@@ -4,7 +4,7 @@ across pages and log-in, and work with JavaScript turned off."""
 from typing import Any
 
 from tests.browser.conftest import LivePortal, LogIn
-from tests.browser.pages import Checker
+from tests.browser.pages import Checker, open_header_tools
 
 DASH = " \N{EN DASH} "  # between a size and its name, as the buttons read
 HTML_FONT_SIZE = "getComputedStyle(document.documentElement).fontSize"
@@ -14,8 +14,10 @@ HTML_FILTER = "getComputedStyle(document.documentElement).filter"
 def press(page: Any, name: str, *, exact: bool = False) -> None:
     """Press a tool and wait for the page it posts back to. (Not wait_for_function: Playwright
     polls with eval, which the portal's CSP refuses.)"""
+    open_header_tools(page, 0)  # the Accessibility Tools disclosure, on a phone
     with page.expect_navigation():
         page.get_by_role("button", name=name, exact=exact).click()
+    open_header_tools(page, 0)  # closed again on the new page
 
 
 def test_text_size_and_grayscale_are_remembered(page: Any, check: Checker, log_in: LogIn) -> None:

@@ -10,7 +10,7 @@ from django.utils import formats, translation
 from members.models import Member
 from portal.clock import first_of_next_month, plan_today
 from tests.browser.conftest import PASSWORD, LivePortal
-from tests.browser.pages import Checker
+from tests.browser.pages import Checker, open_header_tools, open_menu
 
 LANGUAGES = {"es": "Español", "pt-br": "Português"}
 
@@ -35,6 +35,7 @@ def test_create_account_log_in_and_change_pcp(
 ) -> None:
     _ = Catalogue(language)
     page.goto("/accounts/create/")
+    open_header_tools(page, 1)  # the Language disclosure, on a phone
     page.get_by_label("Language").select_option(label=LANGUAGES[language])
     page.get_by_role("button", name="Change language").click()
     page.get_by_role("heading", name=_("Create Member Online Account")).wait_for()
@@ -69,7 +70,7 @@ def test_create_account_log_in_and_change_pcp(
     page.get_by_role("heading", name=_("Welcome %(name)s", name=new_member.first_name)).wait_for()
     check(f"home-{language}")
 
-    page.get_by_role("navigation", name=_("Member menu")).get_by_role("link", name=_("Providers")).click()
+    open_menu(page, _("Member menu")).get_by_role("link", name=_("Providers")).click()
     page.get_by_role("link", name=_("Change PCP")).click()
     page.get_by_label(_("Last Name")).fill("Pham")  # optional here: the label says so
     page.get_by_role("button", name=_("Search"), exact=True).click()

@@ -10,7 +10,7 @@ from members.models import Member
 from portal.languages import PORTAL_LANGUAGES
 from portal.plans import load_plan
 from tests.browser.conftest import ARTIFACTS, PASSWORD, SIZES, USERNAME
-from tests.browser.pages import Checker, tab_to
+from tests.browser.pages import Checker, open_menu, tab_to_nav_entry
 
 PROFILES = ["alliance", "totalcare", "masshealth", "demo"]
 
@@ -35,7 +35,7 @@ def test_each_plans_core_pages(
         header = page.locator("header").inner_text()
         assert profile.member_services.number in header
 
-        nav = page.get_by_role("navigation", name="Member menu")
+        nav = open_menu(page)
         entries = [(link.inner_text(), link.get_attribute("href")) for link in nav.get_by_role("link").all()]
         assert entries[0] == ("Home", "/")
         for label, href in entries[1:]:
@@ -46,7 +46,7 @@ def test_each_plans_core_pages(
         # Keyboard alone: from the top of the home page to the second section and into it.
         page.goto("/")
         label, href = entries[1]
-        tab_to(page, label)
+        tab_to_nav_entry(page, label)
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(re.escape(href) + "$"))
     finally:

@@ -11,7 +11,7 @@ from members.models import Member
 from portal.clock import first_of_next_month, plan_today
 from providers.models import Gender
 from tests.browser.conftest import LogIn
-from tests.browser.pages import Checker
+from tests.browser.pages import Checker, open_menu
 from tests.providers.pcp_factories import make_provider
 
 # At 1280 px a page of 20 results was 10,637 px tall before the rows were made compact.
@@ -25,7 +25,7 @@ def next_month_start() -> str:
 
 def test_change_pcp(page: Any, check: Checker, log_in: LogIn) -> None:
     log_in()
-    page.get_by_role("navigation", name="Member menu").get_by_role("link", name="Providers").click()
+    open_menu(page).get_by_role("link", name="Providers").click()
     page.get_by_role("link", name="My PCP").click()
     check("my-pcp", title="Providers")
     assert page.get_by_role("heading", name="Current primary care provider: Ana García").is_visible()

@@ -177,5 +177,5 @@ def test_the_dashboard_cards_show_the_members_pcp_change_coverage_and_order(
     html = " ".join(member_client.get("/").content.decode().split())
     assert "<p>Ana Ruiz</p>" in html
     assert f"Luis Pham will be your PCP starting {date_format(starts, 'DATE_FORMAT')}." in html
-    assert "<strong>Active</strong>: Alliance Medi-Cal (Medi-Cal)" in html
+    assert "Active</span> Alliance Medi-Cal (Medi-Cal)" in html
     assert "You ordered a new ID card on" in html and 'href="/profile/id-cards/order/"' not in html

@@ -217,8 +217,10 @@ def test_a_value_not_in_a_list_is_refused_next_to_its_field(member_client: Clien
     make_provider()
     for field in ["county", "language", "specialty"]:
         html = search(member_client, **{field: "Atlantis"})
-        errors = search_form(html).split(f'name="{field}"')[1].split('<div class="field')[0]
-        assert "Select a valid choice." in errors, field
+        # The field's own form group: its label, its error and its control.
+        groups = search_form(html).split('<div class="usa-form-group')
+        [group] = [part for part in groups if f'name="{field}"' in part]
+        assert "Select a valid choice." in group, field
         assert names(html) == []
 
 
