@@ -7,17 +7,25 @@ form, they refuse hidden characters in text (portal.forms).
 """
 
 import re
+from collections.abc import Sequence
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from members.models import Address, ContactEmail, Phone, User
+from members.models import Address, AddressKind, ContactEmail, Phone, PhoneKind, User
 from portal.forms import PlainTextForm, PlainTextModelForm
 from portal.phones import PhoneNumberField, phone_national
 from portal.us_states import US_STATES
 
 ZIP_CODE = re.compile(r"^\d{5}(-\d{4})?$")
+
+
+def choose_a_type(form: forms.BaseForm, kinds: Sequence[tuple[str, str | Promise]]) -> None:
+    """The Type list's empty choice in words, in the page's language, not Django's "---------"."""
+    cast(forms.ChoiceField, form.fields["kind"]).choices = [("", _("Choose a type")), *kinds]
 
 
 class AddressForm(PlainTextModelForm):
@@ -48,6 +56,7 @@ class AddressForm(PlainTextModelForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["state"].widget.attrs["autocomplete"] = "address-level1"
+        choose_a_type(self, AddressKind.choices)
 
     def clean_zip_code(self) -> str:
         value: str = self.cleaned_data["zip_code"].strip()
@@ -71,6 +80,7 @@ class PhoneForm(PlainTextModelForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        choose_a_type(self, PhoneKind.choices)
         if self.instance.pk and not self.is_bound:
             # Members type and read national numbers; the record keeps E.164.
             self.initial["number"] = phone_national(self.instance.number)
