@@ -21,6 +21,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.utils.translation import to_locale
 
+from portal.phones import phone_e164
+
 PLANS_DIR = Path(__file__).resolve().parent.parent / "plans"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
@@ -32,7 +34,8 @@ HOURS_DAYS = ("weekdays", "every_day")
 SIGN_IN_PASSWORD = "password"  # noqa: S105 (a method's name, not a password)
 _OIDC = re.compile(r"oidc:[a-z0-9][a-z0-9-]*")
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-_PHONE = re.compile(r"\(?\d{3}\)?[ -]?\d{3}-\d{4}")
+# A short dialing code such as 711 (TTY relay) is a phone line too.
+_SHORT_CODE = re.compile(r"\d{3,4}")
 # WCAG 2.2 SC 1.4.3: normal text needs 4.5:1 against its background.
 MINIMUM_CONTRAST = 4.5
 
@@ -51,8 +54,7 @@ class Line:
     @property
     def e164(self) -> str:
         """The number for a tel: link (+18007003874); a short code such as 711 as it is."""
-        digits = re.sub(r"\D", "", self.number)
-        return f"+1{digits}" if len(digits) == 10 else digits
+        return phone_e164(self.number) or re.sub(r"\D", "", self.number)
 
 
 @dataclass(frozen=True)
@@ -154,13 +156,9 @@ class _Reader:
             raise self.fail(field, "is empty")
         return value
 
-    def table(self, field: str) -> Mapping[str, Any]:
-        value = self.get(field, dict)
-        return value
-
     def phone(self, field: str, table: Mapping[str, Any]) -> str:
         number: str = self.get(field, str, table=table)
-        if not _PHONE.fullmatch(number) and not number.isdigit():
+        if phone_e164(number) is None and not _SHORT_CODE.fullmatch(number):
             raise self.fail(field, f"{number!r} is not a phone number (800-700-3874)")
         return number
 
@@ -211,7 +209,7 @@ def load_plan(name_or_path: str, *, known_languages: Iterable[str]) -> PlanProfi
         raise PlanProfileError(f"{path}: not valid TOML ({error})") from None
     read = _Reader(path, data)
 
-    brand_table = read.table("brand")
+    brand_table = read.get("brand", dict)
     brand = Brand(
         primary=read.colour("brand.primary", brand_table),
         on_primary=read.colour("brand.on_primary", brand_table),
@@ -228,7 +226,7 @@ def load_plan(name_or_path: str, *, known_languages: Iterable[str]) -> PlanProfi
         if ratio < MINIMUM_CONTRAST:
             raise read.fail(field, f"contrast {ratio:.2f}:1 against {background}, needs {MINIMUM_CONTRAST}:1")
 
-    phones = read.table("phones")
+    phones = read.get("phones", dict)
     member_services = Line(read.phone("phones.member_services", phones), read.phone("phones.tty", phones))
     other_lines = []
     for index, line in enumerate(read.get("phones.other", list, default=[], table=phones)):
@@ -241,7 +239,7 @@ def load_plan(name_or_path: str, *, known_languages: Iterable[str]) -> PlanProfi
         tty = read.phone(f"{field}.tty", line) if "tty" in line else ""
         other_lines.append(OtherLine(read.phone(f"{field}.number", line), tty, kind))
 
-    hours_table = read.table("hours")
+    hours_table = read.get("hours", dict)
     days = read.get("hours.days", str, table=hours_table)
     if days not in HOURS_DAYS:
         raise read.fail("hours.days", f"{days!r} is not one of {', '.join(HOURS_DAYS)}")
