@@ -2,7 +2,9 @@
 
 import re
 
-from members.models import RecoveryRequest
+import pytest
+
+from members.models import Member, RecoveryRequest
 from members.recovery import recovery_send
 from outbox.models import Email
 
@@ -28,3 +30,12 @@ def code_in(email: Email) -> str:
     found = re.search(r"\b(\d{6})\b", email.body_text)
     assert found, "no code in the email"
     return found.group(1)
+
+
+@pytest.fixture
+def account(member: Member) -> Member:
+    """The signed-in persona's member with an account email (where the account flows send codes)."""
+    assert member.user is not None
+    member.user.email = "jose@example.com"
+    member.user.save()
+    return member

@@ -9,7 +9,6 @@ import datetime
 import re
 from collections.abc import Callable
 
-import pytest
 import time_machine
 from allauth.account.models import EmailAddress
 from django.test import Client
@@ -32,14 +31,6 @@ MakeMember = Callable[..., Member]
 START = datetime.datetime(2026, 9, 15, 16, 0, tzinfo=datetime.UTC)
 COOLED = rules.CODE_RESEND_COOL_DOWN + datetime.timedelta(seconds=1)
 NEW_PASSWORD = "meadow copper violin"
-
-
-@pytest.fixture
-def account(member: Member) -> Member:
-    assert member.user is not None
-    member.user.email = "jose@example.com"
-    member.user.save()
-    return member
 
 
 def page(client: Client, url: str) -> str:

@@ -20,14 +20,6 @@ from tests.members.flows import (
 NEW_PASSWORD = "meadow copper violin"
 
 
-@pytest.fixture
-def account(member: Member) -> Member:
-    assert member.user is not None
-    member.user.email = "jose@example.com"
-    member.user.save()
-    return member
-
-
 def test_the_page_shows_the_seed_fields(client: Client, db: None) -> None:
     html = client.get(RECOVER).content.decode()
     for label in [
