@@ -215,3 +215,14 @@ def test_id_card_pdf_has_spanish_labels(member_client: Client, carded_member: Me
     text = " ".join(printed.split())  # labels may wrap on the small card
     assert "Servicios para Miembros" in text
     assert "Nombre del miembro" in text
+
+
+def test_no_spanish_label_keeps_its_english_in_front_of_brackets() -> None:
+    # The seed's "LOG IN (Iniciar sesión)" is an English-only portal's way; ours says "INICIAR SESIÓN".
+    bracketed = re.compile(r"\b[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)* \([^()%]+\)")
+    offenders = [
+        entry.msgstr
+        for entry in polib.pofile(str(catalogue("es")))
+        if "(" not in PLACEHOLDER.sub("", entry.msgid) and bracketed.search(entry.msgstr)
+    ]
+    assert offenders == []
