@@ -15,10 +15,19 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.database import PG_SERVER, PYTHON, ROOT, bench_env, drop_database, ensure_database, manage
+from bench.database import (
+    BENCH_DB,
+    PG_SERVER,
+    PYTHON,
+    ROOT,
+    bench_env,
+    drop_database,
+    ensure_database,
+    manage,
+)
 
-SEED_DB = "portal_bench_seed"
-IMPORT_DB = "portal_bench_import"
+SEED_DB = f"{BENCH_DB}_seed"
+IMPORT_DB = f"{BENCH_DB}_import"
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-BENCH_DB = "portal_bench"
-REDIS_URL = "redis://127.0.0.1:6379/3"
+# BENCH_DB / BENCH_REDIS_URL let a second checkout try the bench without sharing the first's data.
+BENCH_DB = os.environ.get("BENCH_DB", "portal_bench")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
 # Emails stay queued in the outbox: nothing listens on this port and no Celery worker runs.
 DEAD_SMTP_PORT = "2"
 
