@@ -1,0 +1,72 @@
+"""Care management records for the tests: a care manager (a staff user in the role, with a direct
+line), and care plans of any size."""
+
+import datetime
+
+from django.contrib.auth.models import Group
+
+from care.models import CareActivity, CareGoal, CareManagerContact, CarePlan, GoalStatus, NursingIntervention
+from members.models import Member, User
+from portal.roles import CARE_MANAGER
+
+
+def make_care_manager(
+    username: str = "maria.care", *, first_name: str = "María", last_name: str = "Souza", phone: str = ""
+) -> User:
+    user = User.objects.create_user(
+        username=username,
+        first_name=first_name,
+        last_name=last_name,
+        email=f"{username}@plan.example",
+        is_staff=True,
+    )
+    group, _created = Group.objects.get_or_create(name=CARE_MANAGER)
+    user.groups.add(group)
+    if phone:
+        CareManagerContact.objects.create(user=user, phone=phone)
+    return user
+
+
+def make_plan(
+    member: Member,
+    *,
+    title: str = "Managing diabetes",
+    status: str = "active",
+    goals: int = 1,
+    activities: int = 1,
+    care_manager: User | None = None,
+    start: datetime.date = datetime.date(2026, 1, 5),
+) -> CarePlan:
+    plan = CarePlan.objects.create(
+        member=member, title=title, status=status, start_date=start, care_manager=care_manager
+    )
+    made_goals = CareGoal.objects.bulk_create(
+        CareGoal(
+            plan=plan,
+            description=f"Goal {n + 1}: keep blood sugar in range",
+            target_date=datetime.date(2026, 6, 30),
+            status=GoalStatus.IN_PROGRESS,
+            position=n,
+        )
+        for n in range(goals)
+    )
+    CareActivity.objects.bulk_create(
+        CareActivity(
+            goal=goal,
+            description=f"Activity {n + 1} of goal {goal.position + 1}: walk 20 minutes",
+            schedule="3 times a week",
+            start_date=datetime.date(2026, 1, 5),
+            position=n,
+        )
+        for goal in made_goals
+        for n in range(activities)
+    )
+    return plan
+
+
+def add_intervention(
+    plan: CarePlan, action: str, *, note: str = "", internal: bool = False
+) -> NursingIntervention:
+    return NursingIntervention.objects.create(
+        plan=plan, date=datetime.date(2026, 2, 1), action=action, note=note, internal=internal
+    )
