@@ -4,7 +4,6 @@ assessments (answers read-only, downloadable as a FHIR QuestionnaireResponse) an
 managers' task queue."""
 
 import datetime
-from typing import Any
 
 from django import forms
 from django.contrib import admin
@@ -12,6 +11,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from care import assessment_admin  # noqa: F401  (registers the assessments' admin)
+from care.admin_search import MemberSearch
 from care.models import (
     CareActivity,
     CareGoal,
@@ -22,29 +23,6 @@ from care.models import (
 )
 from portal.forms import PlainTextModelForm
 from portal.phones import PhoneNumberField
-
-
-def _by_member_id(queryset: QuerySet[Any], search_term: str) -> tuple[QuerySet[Any], bool]:
-    # Exact, on the unique index (member IDs are stored in capitals).
-    term = search_term.strip()
-    if not term:
-        return queryset, False
-    return queryset.filter(member__member_id__in=[term, term.upper()]), False
-
-
-class MemberSearch(admin.ModelAdmin):
-    """Lists of a million members' rows: raw-id member, exact member-ID search, no full count."""
-
-    raw_id_fields = ["member"]
-    search_fields = ["=member__member_id"]
-    search_help_text = _("Member ID.")
-    show_full_result_count = False
-    sortable_by = ()
-
-    def get_search_results(
-        self, request: HttpRequest, queryset: QuerySet[Any], search_term: str
-    ) -> tuple[QuerySet[Any], bool]:
-        return _by_member_id(queryset, search_term)
 
 
 class CareManagerAssignmentForm(PlainTextModelForm):

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from care.texts import localized
 from members.models import Member
 
 
@@ -29,6 +30,9 @@ class Questionnaire(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.version})"
+
+    def title_in(self, language: str) -> str:
+        return localized(self.title_translations, language) or self.title
 
 
 class AssessmentStatus(models.TextChoices):

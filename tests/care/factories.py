@@ -1,11 +1,24 @@
 """Care management records for the tests: a care manager (a staff user in the role, with a direct
-line), and care plans of any size."""
+line), care plans of any size, the shipped questionnaires and long ones, assessments."""
 
 import datetime
+import json
+from pathlib import Path
+from typing import Any
 
 from django.contrib.auth.models import Group
 
-from care.models import CareActivity, CareGoal, CareManagerContact, CarePlan, GoalStatus, NursingIntervention
+from care.assessments import questionnaire_import
+from care.models import (
+    Assessment,
+    CareActivity,
+    CareGoal,
+    CareManagerContact,
+    CarePlan,
+    GoalStatus,
+    NursingIntervention,
+    Questionnaire,
+)
 from members.models import Member, User
 from portal.roles import CARE_MANAGER
 
@@ -70,3 +83,49 @@ def add_intervention(
     return NursingIntervention.objects.create(
         plan=plan, date=datetime.date(2026, 2, 1), action=action, note=note, internal=internal
     )
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "care" / "fixtures"
+
+
+def fixture_resource(name: str) -> dict[str, Any]:
+    """A questionnaire the portal ships as demo data and test fixture: "phq9" or "health_risk_assessment"."""
+    resource: dict[str, Any] = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+    return resource
+
+
+def load_questionnaire(name: str = "health_risk_assessment") -> Questionnaire:
+    questionnaire, _created = questionnaire_import(resource=fixture_resource(name))
+    return questionnaire
+
+
+def long_questionnaire(questions: int) -> Questionnaire:
+    """One group of `questions` yes/no questions, each but the first shown when the first is Yes."""
+    items: list[dict[str, Any]] = [
+        {"linkId": "q0", "type": "boolean", "text": "Question 0", "required": True}
+    ]
+    items += [
+        {
+            "linkId": f"q{n}",
+            "type": "boolean",
+            "text": f"Question {n}",
+            "enableWhen": [{"question": "q0", "operator": "=", "answerBoolean": True}],
+        }
+        for n in range(1, questions)
+    ]
+    resource = {
+        "resourceType": "Questionnaire",
+        "url": f"https://plan.example/fhir/Questionnaire/long-{questions}",
+        "version": "1",
+        "title": f"{questions} questions",
+        "status": "active",
+        "item": [{"linkId": "all", "type": "group", "text": "All", "item": items}],
+    }
+    questionnaire, _created = questionnaire_import(resource=resource)
+    return questionnaire
+
+
+def assign_assessment(
+    member: Member, questionnaire: Questionnaire, *, due: datetime.date = datetime.date(2026, 3, 31)
+) -> Assessment:
+    return Assessment.objects.create(member=member, questionnaire=questionnaire, due_date=due)
