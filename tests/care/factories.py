@@ -21,6 +21,7 @@ from care.models import (
 )
 from members.models import Member, User
 from portal.roles import CARE_MANAGER
+from tests.staff import STAFF_PASSWORD
 
 
 def make_care_manager(
@@ -31,6 +32,7 @@ def make_care_manager(
         first_name=first_name,
         last_name=last_name,
         email=f"{username}@plan.example",
+        password=STAFF_PASSWORD,
         is_staff=True,
     )
     group, _created = Group.objects.get_or_create(name=CARE_MANAGER)
