@@ -92,8 +92,11 @@ def main() -> None:
     seed = ensure_seeded(env, members=args.members, providers=args.providers)
     from django.core.cache import cache
 
+    from demo.care import write_bench_care
+
     cache.clear()  # the bench's own Redis db: sessions, rate-limit counters
     users = bench_members()
+    write_bench_care(usernames=users, today=datetime.date.today())
     manage(env, "collectstatic", "--no-input", "--verbosity", "0")
     out: list[str] = []
     started_at = datetime.datetime.now(datetime.UTC)

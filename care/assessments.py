@@ -5,6 +5,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -16,7 +17,6 @@ from care.audit_actions import ASSESSMENT_FINISHED, ASSESSMENT_SAVED
 from care.models import Assessment, AssessmentStatus, CareManagerTask, Questionnaire
 from care.questionnaires import QuestionnaireRefused, enabled_items, read_questionnaire, walk
 from care.selectors import current_care_manager
-from members.models import email_language
 from outbox.services import email_queue
 from portal.clock import plan_today
 
@@ -111,7 +111,8 @@ def assessment_finish(
                     reverse("admin:care_caremanagertask_change", args=[task.pk])
                 )
             },
-            language=email_language(user),
+            # Staff read the staff site's language unless they chose one, not the member's page's.
+            language=user.preferred_language or settings.LANGUAGE_CODE,
         )
     audit_record(
         request=request, action=ASSESSMENT_FINISHED, member=assessment.member_id, detail=str(assessment.pk)

@@ -206,3 +206,43 @@ def write_care(*, member_id: str, today: datetime.date, seed: int) -> dict[str, 
         NursingIntervention._meta.db_table: len(interventions),
         Assessment._meta.db_table: 2,
     }
+
+
+@transaction.atomic
+def write_bench_care(*, usernames: list[str], today: datetime.date) -> None:
+    """The bench members' care at the issue's scale: a care manager, an active plan of 20 goals
+    with 5 activities each, and the health-risk assessment to do. Members that have a plan keep it."""
+    if not feature_enabled("care"):
+        return
+    members = Member.objects.filter(user__username__in=usernames).exclude(care_plans__isnull=False)
+    manager = care_managers()[0]
+    questionnaire = questionnaires()["health_risk_assessment"]
+    for member in members:
+        CareManagerAssignment.objects.get_or_create(
+            member=member, effective_to=None, defaults={"care_manager": manager, "effective_from": today}
+        )
+        plan = CarePlan.objects.create(
+            member=member, title="Managing your diabetes", start_date=today, care_manager=manager
+        )
+        goals = CareGoal.objects.bulk_create(
+            CareGoal(
+                plan=plan,
+                description=f"Goal {n + 1}",
+                target_date=today,
+                status=GoalStatus.IN_PROGRESS,
+                position=n,
+            )
+            for n in range(20)
+        )
+        CareActivity.objects.bulk_create(
+            CareActivity(
+                goal=goal,
+                description="Walk 20 minutes",
+                schedule="3 times a week",
+                start_date=today,
+                position=n,
+            )
+            for goal in goals
+            for n in range(5)
+        )
+        Assessment.objects.get_or_create(member=member, questionnaire=questionnaire, due_date=today)
