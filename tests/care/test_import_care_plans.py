@@ -40,7 +40,11 @@ def test_a_plan_with_goals_and_activities_is_created(tmp_path: Path, member: Mem
     assert "1 created" in run.out
     plan = CarePlan.objects.get(source_id="CP-1")
     assert plan.care_manager is not None
-    assert (plan.member, plan.title, plan.care_manager.username) == (member, "Managing diabetes", "maria.care")
+    assert (plan.member, plan.title, plan.care_manager.username) == (
+        member,
+        "Managing diabetes",
+        "maria.care",
+    )
     goals = list(plan.goals.order_by("position").values_list("description", "status"))
     assert goals == [("Keep blood sugar in range", "in_progress"), ("Lose 10 pounds", "not_started")]
     assert list(CareActivity.objects.order_by("position").values_list("description", "schedule")) == [
