@@ -49,6 +49,8 @@ PAGES: list[tuple[str, str, bool, float | None]] = [
     ("PCP search: ZIP 93901", "/providers/change/?zip_code=93901", True, 0.4),
     ("PCP search: county Monterey", "/providers/change/?county=Monterey", True, 0.4),
     ("Resources", "/resources/", True, 0.5),
+    ("Care Plan (Active)", "/care/plans/", True, 0.5),
+    ("Assessments", "/care/assessments/", True, 0.5),
 ]
 BARE = "Bare Django view (bench/bare.py)"
 WEIGHED = ["/accounts/login/", "/", "/profile/", "/profile/id-cards/", "/coverage/", "/providers/"]
@@ -90,8 +92,11 @@ def main() -> None:
     seed = ensure_seeded(env, members=args.members, providers=args.providers)
     from django.core.cache import cache
 
+    from demo.care import write_bench_care
+
     cache.clear()  # the bench's own Redis db: sessions, rate-limit counters
     users = bench_members()
+    write_bench_care(usernames=users, today=datetime.date.today())
     manage(env, "collectstatic", "--no-input", "--verbosity", "0")
     out: list[str] = []
     started_at = datetime.datetime.now(datetime.UTC)

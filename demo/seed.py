@@ -5,7 +5,8 @@ benchmarks have a plan-sized database (a million members) to run against. Everyt
 up: names come from curated lists of names common in the plan's counties (`demo/lists.py`),
 phone numbers are the fictional 555-01xx range and emails use the reserved example.com/org/net
 domains. Each domain has its builder (`demo/members.py`, `demo/coverage.py`,
-`demo/providers.py`, and `demo/resources.py` for the plan profile's Resources page); this module
+`demo/providers.py`, `demo/resources.py` for the plan profile's Resources page and `demo/care.py`
+for the demo member's care management); this module
 runs them, writes their rows and deletes them again.
 
 The data is deterministic: one `random.Random` for the providers and one for the members (each
@@ -31,6 +32,7 @@ from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from demo.care import write_care
 from demo.coverage import COLUMNS as COVERAGE_COLUMNS
 from demo.coverage import CoverageRows
 from demo.dates import Calendar
@@ -190,6 +192,8 @@ def seed_demo(
         )
         # The Resources page's content is the plan profile's, not random: a few dozen rows.
         writer.counts.update(write_resources(plan_key=settings.PLAN.key))
+        # The demo member's care manager, care plans and assessments: a few dozen rows.
+        writer.counts.update(write_care(member_id=DEMO_MEMBER.member_id, today=today, seed=seed))
     refresh_planner_statistics(writer.counts)
     return SeedResult(
         counts=dict(writer.counts),

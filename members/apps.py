@@ -3,7 +3,7 @@ from django.utils.translation import pgettext_lazy
 
 from members import audit_actions
 from portal import registry
-from portal.registry import MEMBER_SERVICES, DashboardCard, NavEntry, TabEntry
+from portal.registry import CARE_MANAGER, MEMBER_SERVICES, DashboardCard, NavEntry, TabEntry
 
 # Contact records are kept current by member services; enrollment fields are read-only there.
 _CONTACT_PERMISSIONS = [
@@ -45,7 +45,9 @@ class MembersConfig(registry.PortalApp):
     # "change member" only opens the member page, where the enrollment fields are read-only and
     # the contact records are edited. Users, groups and OTP devices belong to administrators.
     staff_permissions = {
-        MEMBER_SERVICES: ["view_member", "change_member", *_CONTACT_PERMISSIONS, "view_contactchange"]
+        MEMBER_SERVICES: ["view_member", "change_member", *_CONTACT_PERMISSIONS, "view_contactchange"],
+        # Care managers read the members they care for; member services keep their records.
+        CARE_MANAGER: ["view_member"],
     }
 
     def ready(self) -> None:

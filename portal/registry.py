@@ -26,6 +26,8 @@ type Label = str | Promise
 
 # The staff roles apps grant permissions to (portal/roles.py makes the groups match).
 MEMBER_SERVICES = "Member services"
+# Nurses and social workers who keep members' care plans and read their assessments.
+CARE_MANAGER = "Care manager"
 
 
 class AuditAction(str):

@@ -19,10 +19,17 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import DEFAULT_DB_ALIAS, transaction
 
-from portal.registry import MEMBER_SERVICES
+from portal.registry import CARE_MANAGER, MEMBER_SERVICES
 from portal.registry import roles as declared_roles
 
-__all__ = ["MEMBER_SERVICES", "RoleChange", "UnknownPermissions", "sync_roles", "sync_roles_after_migrate"]
+__all__ = [
+    "CARE_MANAGER",
+    "MEMBER_SERVICES",
+    "RoleChange",
+    "UnknownPermissions",
+    "sync_roles",
+    "sync_roles_after_migrate",
+]
 
 logger = logging.getLogger(__name__)
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "coverage",
     "idcards",
     "resources",
+    "care",
     "design",
     "outbox",
     "audit",

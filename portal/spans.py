@@ -32,6 +32,11 @@ class DatedSpanQuerySet[M: models.Model](models.QuerySet[M]):
         last = self.last_day_field
         return self.filter(models.Q(**{f"{last}__isnull": True}) | models.Q(**{f"{last}__gte": day}))
 
+    def overlapping(self, first: datetime.date, last: datetime.date | None) -> Self:
+        """Spans sharing at least one day with the span from `first` to `last` (None: open-ended)."""
+        shared = self.not_ended_on(first)
+        return shared if last is None else shared.filter(**{f"{self.first_day_field}__lte": last})
+
     def ended_before(self, day: datetime.date) -> Self:
         """Spans whose last day is before `day`."""
         return self.filter(**{f"{self.last_day_field}__lt": day})

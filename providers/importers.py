@@ -6,12 +6,10 @@ periods may not overlap and only the latest may be open-ended, so "who is my PCP
 always has one answer. Members and providers must already be on record for PCP assignments.
 """
 
-import datetime
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator
 from typing import Any
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from members.models import Member
@@ -26,6 +24,7 @@ from portal.csvimport.cells import (
     parse_zip,
 )
 from portal.csvimport.importer import Importer, Parsed, register
+from portal.csvimport.periods import Periods, overlapping
 from portal.csvimport.reading import Row, RowError
 from portal.csvimport.writing import Tally, chunked, upsert
 from providers.models import Gender, PcpAssignment, Provider
@@ -88,11 +87,6 @@ class ProviderImporter(Importer[dict[str, Any]]):
         )
 
 
-# A member's periods by start date: (last day or None when open-ended, file line or None when
-# the period is only on record).
-type Periods = dict[datetime.date, tuple[datetime.date | None, int | None]]
-
-
 @register
 class PcpAssignmentImporter(Importer[dict[str, Any]]):
     name = "pcp_assignments"
@@ -132,7 +126,7 @@ class PcpAssignmentImporter(Importer[dict[str, Any]]):
                 # The file's row replaces the one on record with the same start.
                 by_member[member_pk][row.record["effective_from"]] = (row.record["effective_to"], row.line)
         for periods in by_member.values():
-            yield from _overlapping(periods)
+            yield from overlapping(periods)
 
     def apply(self, records: list[dict[str, Any]]) -> Tally:
         assignments = [
@@ -155,23 +149,3 @@ class PcpAssignmentImporter(Importer[dict[str, Any]]):
                 *upsert(PcpAssignment, current, key=key, using=self.using),
             ]
         )
-
-
-def _overlapping(periods: Periods) -> Iterator[RowError]:
-    """An error for each of one member's periods that overlaps an earlier-starting one."""
-    reach: tuple[datetime.date, datetime.date | None, int | None] | None = None  # furthest-ending so far
-    for starts, (ends, line) in sorted(periods.items()):
-        if reach is not None and (reach[1] is None or reach[1] >= starts):
-            earlier_start, _earlier_end, earlier_line = reach
-            if line is not None:
-                overlaps = (
-                    _("period overlaps line %(line)d") % {"line": earlier_line}
-                    if earlier_line
-                    else _("period overlaps the assignment on record from %(date)s") % {"date": earlier_start}
-                )
-                yield RowError(line, f"effective_from: {overlaps}")
-            elif earlier_line is not None:
-                overlaps = _("period overlaps the assignment on record from %(date)s") % {"date": starts}
-                yield RowError(earlier_line, f"effective_to: {overlaps}")
-        if reach is None or (reach[1] is not None and (ends is None or ends > reach[1])):
-            reach = (starts, ends, line)
