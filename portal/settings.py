@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "coverage",
     "idcards",
     "resources",
+    "households",
+    "eligibility",
+    "documents",
     "design",
     "outbox",
     "audit",
@@ -263,6 +266,11 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Eligibility notices' PDFs (documents/files.py): never under a public URL.
+    "notices": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env_str("NOTICES_DIR", str(VAR_DIR / "notices"))},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
