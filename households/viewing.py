@@ -44,7 +44,15 @@ def household_of(member: Member) -> tuple[Member, ...]:
     people = (
         Member.objects.filter(head_of_household=member)
         .filter(Exists(is_head))
-        .only("pk", "member_id", "first_name", "last_name", "date_of_birth", "head_of_household_id")
+        .only(
+            "pk",
+            "member_id",
+            "first_name",
+            "last_name",
+            "date_of_birth",
+            "preferred_language",
+            "head_of_household_id",
+        )
         .order_by("date_of_birth", "pk")
     )
     found = [person for person in people if person.pk != member.pk]
