@@ -2,8 +2,9 @@
 in their household (account holder, head of household, household member), matched on member ID.
 
 Who is in a household comes from the member file (`head_of_household_id`); this file says who
-signed the application. A head of household must be their own household's head on record, so
-the role never gives someone a household the member file does not."""
+signed the application. A head of household may have no other member as their head on record
+(their head_of_household_id is blank or their own), so the role never puts them in someone else's
+household."""
 
 from collections.abc import Hashable, Iterable
 from typing import Any
@@ -42,13 +43,17 @@ class HouseholdImporter(Importer[dict[str, Any]]):
         self.members, unknown = self.resolve(rows, "member_id", Member, "member_id")
         yield from unknown
         heads = [row for row in rows if row.record["role"] == Role.HEAD_OF_HOUSEHOLD]
-        own_heads: set[str] = set()
+        under_another: set[str] = set()
         for chunk in chunked([row.record["member_id"] for row in heads]):
-            found = Member.objects.using(self.using).filter(member_id__in=chunk, head_of_household_id=F("pk"))
-            own_heads.update(found.values_list("member_id", flat=True))
+            found = Member.objects.using(self.using).filter(
+                member_id__in=chunk, head_of_household__isnull=False
+            )
+            under_another.update(
+                found.exclude(head_of_household_id=F("pk")).values_list("member_id", flat=True)
+            )
         for row in heads:
-            if row.record["member_id"] in self.members and row.record["member_id"] not in own_heads:
-                problem = _("a head of household must be their own head_of_household_id in the member file")
+            if row.record["member_id"] in under_another:
+                problem = _("a head of household cannot have another member as head_of_household_id")
                 yield RowError(row.line, f"role: {problem}")
 
     def apply(self, records: list[dict[str, Any]]) -> Tally:
