@@ -31,3 +31,8 @@ def stored_name(path: Path) -> str:
     one file, and re-running an import finds what it stored."""
     with path.open("rb") as file:
         return hashlib.file_digest(file, "sha256").hexdigest() + ".pdf"
+
+
+def stored_name_of(content: bytes) -> str:
+    """`stored_name` of bytes already in memory."""
+    return hashlib.sha256(content).hexdigest() + ".pdf"
