@@ -49,6 +49,10 @@ PAGES: list[tuple[str, str, bool, float | None]] = [
     ("PCP search: ZIP 93901", "/providers/change/?zip_code=93901", True, 0.4),
     ("PCP search: county Monterey", "/providers/change/?county=Monterey", True, 0.4),
     ("Resources", "/resources/", True, 0.5),
+    ("MyServices: My Info", "/my/", True, 0.5),
+    ("MyServices: My Benefits", "/my/benefits/", True, 0.5),
+    ("MyServices: My Documents", "/my/documents/", True, 0.5),
+    ("MyServices: My Notices", "/my/notices/", True, 0.5),
 ]
 BARE = "Bare Django view (bench/bare.py)"
 WEIGHED = ["/accounts/login/", "/", "/profile/", "/profile/id-cards/", "/coverage/", "/providers/"]
