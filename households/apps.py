@@ -13,7 +13,7 @@ class HouseholdsConfig(registry.PortalApp):
 
     feature = "households"
     urls = (("my/", "households.urls"),)
-    nav_entries = (NavEntry(_("Benefits and Notices"), "my_info", order=20),)
+    nav_entries = (NavEntry(_("Benefits and Notices"), "my_info", order=40),)
     tab_groups = {"my": _("Benefits and Notices")}
     tabs = (TabEntry("my", _("My Info"), "my_info", order=0),)
     member_records = {"householdrole": "member_id"}

@@ -10,7 +10,11 @@ from portal.forms import PlainTextForm
 
 
 class ViewingForm(PlainTextForm):
-    member = forms.TypedChoiceField(label=_("Viewing"), coerce=int)
+    member = forms.TypedChoiceField(
+        label=_("Viewing"),
+        coerce=int,
+        help_text=_("As head of household, you can choose whose information to review."),
+    )
     # The tab to go back to; only the MyServices pages' own paths are accepted (see the view).
     next = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
 

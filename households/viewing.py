@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists
 
+from households.forms import ViewingForm
 from households.models import HouseholdRole, Role
 from households.rules import shows_sensitive
 from members.decorators import MemberRequest
@@ -27,6 +28,7 @@ class Viewing:
     member: Member  # whose information the page shows
     household: tuple[Member, ...]  # whom the viewer may choose; empty unless they are the head
     today: datetime.date
+    form: ViewingForm | None  # the switch, for a head of household
 
     @property
     def is_self(self) -> bool:
@@ -65,7 +67,11 @@ def viewing_for(request: MemberRequest) -> Viewing:
     viewed = next((person for person in household if person.pk == chosen), request.member)
     if viewed.pk == request.member.pk:
         viewed = request.member  # the full row member_required read, not the narrow one
-    return Viewing(viewer=request.member, member=viewed, household=household, today=plan_today())
+    form = None
+    if household:
+        initial = {"member": viewed.pk, "next": request.path}
+        form = ViewingForm(household=household, initial=initial, auto_id="id_viewing_%s")
+    return Viewing(viewer=request.member, member=viewed, household=household, today=plan_today(), form=form)
 
 
 def choose(request: MemberRequest, member: Member) -> None:

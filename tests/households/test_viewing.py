@@ -41,7 +41,7 @@ def test_anyone_but_the_head_sees_only_their_own(household: Household, who: str)
     member = getattr(household, who)
     client = signed_in(member)
     html = client.get("/my/benefits/").content.decode()
-    assert "Viewing:" not in html and "id_viewing_member" not in html
+    assert "Viewing:" not in html and "id_viewing_member" not in html and "household_choose" not in html
     assert marker(member, "Program") in html
 
     # Neither the form nor a value left in the session makes them someone else.
