@@ -125,7 +125,7 @@ def _history(member: Member, years: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "queries"), [("alliance", 7), ("totalcare", 7), ("masshealth", 4), ("demo", 7)]
+    ("name", "queries"), [("alliance", 7), ("totalcare", 7), ("masshealth", 5), ("demo", 8)]
 )
 def test_the_dashboard_makes_a_fixed_number_of_queries_per_profile(
     use_plan: UsePlan, name: str, queries: int, member_client: Client, member: Member
