@@ -51,6 +51,10 @@ PAGES: list[tuple[str, str, bool, float | None]] = [
     ("Resources", "/resources/", True, 0.5),
     ("Care Plan (Active)", "/care/plans/", True, 0.5),
     ("Assessments", "/care/assessments/", True, 0.5),
+    ("MyServices: My Info", "/my/", True, 0.5),
+    ("MyServices: My Benefits", "/my/benefits/", True, 0.5),
+    ("MyServices: My Documents", "/my/documents/", True, 0.5),
+    ("MyServices: My Notices", "/my/notices/", True, 0.5),
 ]
 BARE = "Bare Django view (bench/bare.py)"
 WEIGHED = ["/accounts/login/", "/", "/profile/", "/profile/id-cards/", "/coverage/", "/providers/"]

@@ -36,6 +36,10 @@ from demo.care import write_care
 from demo.coverage import COLUMNS as COVERAGE_COLUMNS
 from demo.coverage import CoverageRows
 from demo.dates import Calendar
+from demo.documents import COLUMNS as DOCUMENT_COLUMNS
+from demo.documents import DocumentRows, write_notice_files
+from demo.eligibility import COLUMNS as ELIGIBILITY_COLUMNS
+from demo.eligibility import EligibilityRows
 from demo.members import COLUMNS as MEMBER_COLUMNS
 from demo.members import (
     DEMO_MEMBER,
@@ -62,6 +66,8 @@ COLUMNS: dict[type[models.Model], tuple[str, ...]] = {
     **MEMBER_COLUMNS,
     **COVERAGE_COLUMNS,
     PcpAssignment: PROVIDER_COLUMNS[PcpAssignment],
+    **ELIGIBILITY_COLUMNS,
+    **DOCUMENT_COLUMNS,
 }
 SEEDED_MODELS = tuple(COLUMNS)
 # COPY takes a JSON column's value as its text.
@@ -303,12 +309,16 @@ def _write_members(
     progress: Callable[[str], None] | None,
 ) -> None:
     """Write the households, member by member: the record and contact details, the coverage
-    spans, then the PCP history, each drawing from the one random stream in that order."""
+    spans, then the PCP history, each drawing from the one random stream in that order; then
+    MyServices' eligibility and documents, each from a stream of its own."""
     rng = random.Random(f"{seed}:members")  # noqa: S311 - made-up data, not secrets
     people = MemberRows(rng, calendar, now)
     spans = CoverageRows(rng, calendar)
     pcp_history = PcpHistoryRows(rng, calendar, pcps)
-    builders = (people, spans, pcp_history)
+    eligibility = EligibilityRows(seed, calendar)
+    documents = DocumentRows(seed, calendar, write_notice_files(), now)
+    builders = (people, spans, pcp_history, eligibility, documents)
+    add_eligibility, add_documents = eligibility.add, documents.add
     add_member, add_spans, add_pcps = people.add, spans.add, pcp_history.add  # looked up once
     # The demo account may survive a reset of the members; link it unless someone else has it.
     user_id: int | None = None if Member.objects.filter(user=account).exists() else account.pk
@@ -325,6 +335,8 @@ def _write_members(
             pcp = add_pcps(member_pk, person.date_of_birth, county, since, head_pcp, demo=demo)
             if offset == 0:
                 head_pcp = pcp
+            add_eligibility(member_pk, person.member_id, person.date_of_birth, head=offset == 0, demo=demo)
+            add_documents(member_pk, person.member_id, person.language, demo=demo)
         next_id += len(household.people)
         pending += len(household.people)
         if pending >= batch_size:
@@ -334,7 +346,10 @@ def _write_members(
     _flush(writer, builders)
 
 
-def _flush(writer: _Writer, builders: Sequence[MemberRows | CoverageRows | PcpHistoryRows]) -> None:
+def _flush(
+    writer: _Writer,
+    builders: Sequence[MemberRows | CoverageRows | PcpHistoryRows | EligibilityRows | DocumentRows],
+) -> None:
     for builder in builders:
         for model, rows in builder.rows.items():
             writer.write(model, rows)

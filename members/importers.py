@@ -191,3 +191,21 @@ def _contacts(people: list[tuple[Member, Outcome]], records: Sequence[MemberRow]
         if o.changed
     }
     return changed
+
+
+class MemberRowsImporter(Importer[dict[str, Any]]):
+    """A base for the plan's other files whose rows each name a member on record by `member_id`
+    (eligibility, alerts, documents, notices): it reads the column, reports an unknown member on
+    its line and swaps the member ID for the member's primary key."""
+
+    members: dict[str, int]  # member ID → pk, found by check_rows
+
+    def member_id(self, row: Row) -> str:
+        return row.identifier("member_id", max_length=max_length(Member, "member_id"))
+
+    def check_rows(self, rows: list[Parsed[dict[str, Any]]]) -> Iterable[RowError]:
+        self.members, unknown = self.resolve(rows, "member_id", Member, "member_id")
+        return unknown
+
+    def with_member_pks(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**record, "member_id": self.members[record["member_id"]]} for record in records]

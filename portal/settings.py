@@ -35,6 +35,9 @@ INSTALLED_APPS = [
     "idcards",
     "resources",
     "care",
+    "households",
+    "eligibility",
+    "documents",
     "design",
     "outbox",
     "audit",
@@ -264,6 +267,11 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Eligibility notices' PDFs (documents/files.py): never under a public URL.
+    "notices": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env_str("NOTICES_DIR", str(VAR_DIR / "notices"))},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 import redis
+import time_machine
 from celery.worker import WorkController
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, Storage
 from django.db import connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
@@ -30,6 +31,8 @@ from providers.models import PcpAssignment, Provider
 from resources.models import ResourceTranslation
 from tests.brokers import REDIS_SERVER, RedisServer, celery_broker, celery_worker
 from tests.databases import migrate, rolled_back_on, sqlite_connection
+from tests.documents.notice_files import use_notice_storage
+from tests.households.households import Household, MakeMember, make_household
 
 
 @pytest.fixture(autouse=True)
@@ -74,6 +77,27 @@ def resource_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FileSyste
     storage = FileSystemStorage(location=tmp_path / "resources")
     monkeypatch.setattr(ResourceTranslation._meta.get_field("file"), "storage", storage)
     return storage
+
+
+@pytest.fixture
+def notice_storage(settings, tmp_path: Path) -> Storage:  # type: ignore[no-untyped-def]
+    """The notices storage, under the test's own tmp_path rather than the project's var/."""
+    return use_notice_storage(settings, tmp_path / "notices")
+
+
+@pytest.fixture
+def household(make_member: MakeMember, notice_storage: Storage) -> Household:
+    """A MyServices household: its head Ana (signed in by `household_client`), an adult spouse,
+    an adult account holder, a minor; each with eligibility, documents, a notice and an alert."""
+    return make_household(make_member)
+
+
+@pytest.fixture
+def myservices(use_plan) -> Iterator[PlanProfile]:  # type: ignore[no-untyped-def]
+    """The MassHealth profile on December 1, 2026 (a member's alert due November 30 is past due)."""
+    plan: PlanProfile = use_plan("masshealth")
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 15, 0, tzinfo=datetime.UTC), tick=False):
+        yield plan
 
 
 @pytest.fixture

@@ -162,3 +162,17 @@ def max_length(model: type[models.Model], name: str) -> int:
     if not isinstance(limit, int):
         raise TypeError(f"{model.__name__}.{name} has no max_length")
     return limit
+
+
+def keyword(*allowed: str) -> Callable[[str], str]:
+    """A parser accepting one of `allowed` lower-case codes, in any case, with spaces or
+    underscores between words (`not enrolled`, `NOT_ENROLLED`); it returns the code."""
+
+    def parse(value: str) -> str:
+        code = "_".join(value.lower().replace("_", " ").split())
+        if code not in allowed:
+            words = ", ".join(code.replace("_", " ") for code in allowed)
+            raise CellError(_("not one of %(codes)s") % {"codes": words})
+        return code
+
+    return parse

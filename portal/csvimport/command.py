@@ -31,6 +31,10 @@ class ImportCommand(BaseCommand):
             help="Check the file and report what would change, without writing anything.",
         )
 
+    def importer_for(self, options: dict[str, Any]) -> type[Importer[Any]]:
+        """The importer to run; a command whose rules depend on its options builds it here."""
+        return self.importer
+
     def handle(self, *args: Any, **options: Any) -> None:
         path: str = options["file"]
         verbosity: int = options["verbosity"]
@@ -39,7 +43,7 @@ class ImportCommand(BaseCommand):
         except OSError as problem:
             raise CommandError(f"{path}: {cannot_be_read(problem)}") from None
         with file:
-            report = import_file(self.importer, file, dry_run=bool(options["dry_run"]))
+            report = import_file(self.importer_for(options), file, dry_run=bool(options["dry_run"]))
 
         if report.refused:
             raise CommandError(f"{path}: {report.refused}")

@@ -41,6 +41,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+# The servers' notices storage, and the tests' when they store a notice's PDF (not the project's var/).
+NOTICES_DIR = ROOT / "test-artifacts" / "notices"
 
 SIZES = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 360, "height": 740}}
 
@@ -172,6 +174,7 @@ def live_portal(django_db_setup: None, django_db_blocker: Any) -> Iterator[LiveP
             "EMAIL_USE_TLS": "0",
             "SITE_URL": url,
             "LOG_LEVEL": "WARNING",
+            "NOTICES_DIR": str(NOTICES_DIR),
         }
         server_log = (logs / "browser-server.log").open("wb")
         worker_log = (logs / "browser-worker.log").open("wb")
@@ -233,6 +236,7 @@ def plan_portal(django_db_setup: None, django_db_blocker: Any) -> Iterator[Calla
                 "DATABASE_CONN_MAX_AGE": "0",
                 "SITE_URL": url,
                 "LOG_LEVEL": "WARNING",
+                "NOTICES_DIR": str(NOTICES_DIR),
             }
             log = (logs / f"browser-server-{plan}.log").open("wb")
             server = subprocess.Popen(  # noqa: S603

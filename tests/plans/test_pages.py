@@ -126,7 +126,7 @@ def _history(member: Member, years: int) -> None:
 
 # Care management's card (totalcare, demo) reads the care manager and the assessments to finish.
 @pytest.mark.parametrize(
-    ("name", "queries"), [("alliance", 7), ("totalcare", 9), ("masshealth", 4), ("demo", 9)]
+    ("name", "queries"), [("alliance", 7), ("totalcare", 9), ("masshealth", 5), ("demo", 10)]
 )
 def test_the_dashboard_makes_a_fixed_number_of_queries_per_profile(
     use_plan: UsePlan, name: str, queries: int, member_client: Client, member: Member

@@ -13,6 +13,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from households.forms import ViewingForm
 from members.contact_forms import AccountEmailForm, AddressForm, ContactEmailForm, PhoneForm
 from members.forms import CodeForm, RecoveryForm, ResetPasswordForm, SignupForm
 from members.models import Member, User
@@ -63,6 +64,7 @@ FORMS: dict[str, Callable[[QueryDict, User], forms.BaseForm]] = {
     "pcp_search": lambda data, user: ProviderSearchForm(data),
     "pcp_choice": lambda data, user: ProviderChoiceForm(data),
     "pcp_reason": lambda data, user: PcpReasonForm(data),
+    "viewing": lambda data, user: ViewingForm(data, household=(Member.objects.get(user=user),)),
 }
 FIELDS = {
     "signup": list(SignupForm.base_fields),
@@ -76,6 +78,7 @@ FIELDS = {
     "pcp_search": list(ProviderSearchForm.base_fields),
     "pcp_choice": list(ProviderChoiceForm.base_fields),
     "pcp_reason": list(PcpReasonForm.base_fields),
+    "viewing": list(ViewingForm.base_fields),
 }
 
 
@@ -107,6 +110,7 @@ MEMBER_PAGES = {
     "/providers/change/reason/": FIELDS["pcp_reason"] + ["search"],
     "/profile/id-cards/order/": [],
     "/accounts/session/keep-alive/": ["next"],
+    "/my/viewing/": FIELDS["viewing"],
 }
 PUBLIC_PAGES = {
     "/accounts/create/": FIELDS["signup"],
