@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "coverage",
     "idcards",
     "resources",
+    "authorizations",
     "design",
     "outbox",
     "audit",
