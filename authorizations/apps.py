@@ -12,7 +12,9 @@ class AuthorizationsConfig(registry.PortalApp):
     urls = (("authorizations/", "authorizations.urls"),)
     nav_entries = (NavEntry(_("Referrals and Authorizations"), "authorizations", order=60),)
     dashboard_cards = (
-        DashboardCard("authorizations/dashboard_card.html", "authorizations.dashboard.pending_card", order=30),
+        DashboardCard(
+            "authorizations/dashboard_card.html", "authorizations.dashboard.pending_card", order=30
+        ),
     )
     member_records = {"authorization": "member_id"}
     # The plan's utilization management system decides them: staff only read them here.

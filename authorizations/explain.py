@@ -65,7 +65,9 @@ def explanation(record: Authorization) -> str:
 
 def shown(record: Authorization, *, now: datetime.datetime, today: datetime.date) -> Shown:
     """`record` with what the page says about it, at `now` (today is the plan's)."""
-    due = decision_due(record.requested_date, record.priority) if record.decision == Decision.PENDING else None
+    due = (
+        decision_due(record.requested_date, record.priority) if record.decision == Decision.PENDING else None
+    )
     decided = record.decision_date if record.adverse else None
     return Shown(
         record=record,

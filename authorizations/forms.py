@@ -37,7 +37,9 @@ class AuthorizationFilterForm(PlainTextForm):
     )
     service_from = _day(_("Service dates from"))
     service_to = _day(_("Service dates to"))
-    decision = forms.ChoiceField(label=_("Decision"), required=False, choices=[("", _("Any decision")), *Decision.choices])
+    decision = forms.ChoiceField(
+        label=_("Decision"), required=False, choices=[("", _("Any decision")), *Decision.choices]
+    )
     start_date = _day(_("Start date"))
     end_date = _day(_("End date"))
 
@@ -56,7 +58,9 @@ class AuthorizationFilterForm(PlainTextForm):
             starts: datetime.date | None = data.get(first)
             ends: datetime.date | None = data.get(last)
             if starts and ends and ends < starts:
-                self.add_error(last, ValidationError(_("Enter a date on or after the first one."), code="order"))
+                self.add_error(
+                    last, ValidationError(_("Enter a date on or after the first one."), code="order")
+                )
         return data
 
     @property

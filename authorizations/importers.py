@@ -16,7 +16,6 @@ from portal.csvimport.importer import Importer, Parsed, register
 from portal.csvimport.reading import Row, RowError
 from portal.csvimport.writing import Tally, upsert
 
-
 # A reason longer than this is a file error, not a page members scroll through.
 DENIAL_REASON_LIMIT = 2000
 

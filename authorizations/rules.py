@@ -65,6 +65,8 @@ def appeal_window_closes(decision_date: datetime.date, *, plan: PlanProfile | No
     return decision_date + datetime.timedelta(days=_plan(plan).rules.appeal_window_days)
 
 
-def appeal_window_open(decision_date: datetime.date, today: datetime.date, *, plan: PlanProfile | None = None) -> bool:
+def appeal_window_open(
+    decision_date: datetime.date, today: datetime.date, *, plan: PlanProfile | None = None
+) -> bool:
     """Whether a decision made on `decision_date` can still be appealed on `today` (the plan's)."""
     return today <= appeal_window_closes(decision_date, plan=plan)

@@ -3,6 +3,7 @@ home card, and what the appeal form may offer (`appealable_authorizations`)."""
 
 import datetime
 from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
 from authorizations.models import ADVERSE, Authorization, Decision
@@ -29,12 +30,15 @@ def filtered(
     end_date: datetime.date | None = None,
 ) -> QuerySet[Authorization]:
     """The Filter's fields (docs/authorizations.md): Service dates from/to keep the records whose
-    service period (start–end) overlaps that range; Start date keeps those starting on or after
+    service period (start to end) overlaps that range; Start date keeps those starting on or after
     it, End date those ending on or before it."""
     if authorization_number:
         records = records.filter(authorization_number__iexact=authorization_number)
     if service_from:
-        records = records.filter(Q(end_date__isnull=True) | Q(end_date__gte=service_from))
+        # An open-ended period reaches every later day; a record with no dates has no service dates.
+        records = records.filter(
+            Q(end_date__gte=service_from) | Q(end_date__isnull=True, start_date__isnull=False)
+        )
     if service_to:
         records = records.filter(start_date__lte=service_to)
     if decision:
@@ -77,7 +81,8 @@ def list_page(records: QuerySet[Authorization], *, after: Cursor | None, size: i
     after `after` and one more, to know whether a next page exists."""
     if after is not None:
         records = records.filter(
-            Q(requested_date__lt=after.requested_date) | Q(requested_date=after.requested_date, id__lt=after.id)
+            Q(requested_date__lt=after.requested_date)
+            | Q(requested_date=after.requested_date, id__lt=after.id)
         )
     rows = list(records.order_by("-requested_date", "-id")[: size + 1])
     more = len(rows) > size
@@ -94,8 +99,10 @@ def appealable_authorizations(
     # of days, so that is decision_date >= today minus the window's length.
     window = appeal_window_closes(today, plan=plan) - today
     earliest = today - window
-    return member_authorizations(member).filter(decision__in=ADVERSE, decision_date__gte=earliest).order_by(
-        "-decision_date", "-id"
+    return (
+        member_authorizations(member)
+        .filter(decision__in=ADVERSE, decision_date__gte=earliest)
+        .order_by("-decision_date", "-id")
     )
 
 
@@ -103,5 +110,7 @@ def pending(member: Member, *, limit: int) -> list[Authorization]:
     """Up to `limit` of the member's requests waiting for a decision, oldest first (the first to
     fall due). One query."""
     return list(
-        member_authorizations(member).filter(decision=Decision.PENDING).order_by("requested_date", "id")[:limit]
+        member_authorizations(member)
+        .filter(decision=Decision.PENDING)
+        .order_by("requested_date", "id")[:limit]
     )

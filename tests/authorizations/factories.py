@@ -31,7 +31,9 @@ def make_authorization(member: Member, **fields: Any) -> Authorization:
     }
     values.update(fields)
     if values["decision"] == Decision.PENDING:
-        values.setdefault("decision_date", None)
-    if values["decision"] in (Decision.DENIED, Decision.PARTIALLY_APPROVED) and not values.get("denial_reason"):
+        values["decision_date"] = fields.get("decision_date")
+    if values["decision"] in (Decision.DENIED, Decision.PARTIALLY_APPROVED) and not values.get(
+        "denial_reason"
+    ):
         values["denial_reason"] = "Six weeks of physical therapy are needed first."
     return Authorization.objects.create(**values)
