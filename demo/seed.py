@@ -1,4 +1,5 @@
-"""Synthetic demo data: members, households, coverage, providers and PCP histories.
+"""Synthetic demo data: members, households, coverage, providers, PCP histories and referrals and
+authorizations.
 
 `manage.py seed_demo` calls `seed_demo()` so a fresh checkout has someone to log in as, and so
 benchmarks have a plan-sized database (a million members) to run against. Everything is made
@@ -31,6 +32,8 @@ from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from demo.authorizations import COLUMNS as AUTHORIZATION_COLUMNS
+from demo.authorizations import AuthorizationRows
 from demo.coverage import COLUMNS as COVERAGE_COLUMNS
 from demo.coverage import CoverageRows
 from demo.dates import Calendar
@@ -60,6 +63,7 @@ COLUMNS: dict[type[models.Model], tuple[str, ...]] = {
     **MEMBER_COLUMNS,
     **COVERAGE_COLUMNS,
     PcpAssignment: PROVIDER_COLUMNS[PcpAssignment],
+    **AUTHORIZATION_COLUMNS,
 }
 SEEDED_MODELS = tuple(COLUMNS)
 # COPY takes a JSON column's value as its text.
@@ -304,7 +308,9 @@ def _write_members(
     people = MemberRows(rng, calendar, now)
     spans = CoverageRows(rng, calendar)
     pcp_history = PcpHistoryRows(rng, calendar, pcps)
-    builders = (people, spans, pcp_history)
+    # Its own stream, so the other builders draw the same as before it existed.
+    requests = AuthorizationRows(seed, calendar)
+    builders = (people, spans, pcp_history, requests)
     add_member, add_spans, add_pcps = people.add, spans.add, pcp_history.add  # looked up once
     # The demo account may survive a reset of the members; link it unless someone else has it.
     user_id: int | None = None if Member.objects.filter(user=account).exists() else account.pk
@@ -321,6 +327,7 @@ def _write_members(
             pcp = add_pcps(member_pk, person.date_of_birth, county, since, head_pcp, demo=demo)
             if offset == 0:
                 head_pcp = pcp
+            requests.add(member_pk, demo_member=person == DEMO_MEMBER)
         next_id += len(household.people)
         pending += len(household.people)
         if pending >= batch_size:
@@ -330,7 +337,9 @@ def _write_members(
     _flush(writer, builders)
 
 
-def _flush(writer: _Writer, builders: Sequence[MemberRows | CoverageRows | PcpHistoryRows]) -> None:
+def _flush(
+    writer: _Writer, builders: Sequence[MemberRows | CoverageRows | PcpHistoryRows | AuthorizationRows]
+) -> None:
     for builder in builders:
         for model, rows in builder.rows.items():
             writer.write(model, rows)
