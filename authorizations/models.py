@@ -39,7 +39,11 @@ class Authorization(models.Model):
     # says nothing about the member or the request.
     public_id = models.UUIDField(_("public id"), default=uuid.uuid4, unique=True, editable=False)
     authorization_number = models.CharField(_("authorization number"), max_length=30, unique=True)
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="authorizations")
+    # No index of its own: authorization_list starts with the member and also hands the rows
+    # over in the list's order.
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="authorizations", db_index=False
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     requesting_provider_npi = models.CharField(_("requesting provider NPI"), max_length=10, blank=True)
     requesting_provider_name = models.CharField(_("requesting provider"), max_length=200, blank=True)

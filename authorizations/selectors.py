@@ -76,15 +76,22 @@ class Page:
     next_cursor: Cursor | None
 
 
-def list_page(records: QuerySet[Authorization], *, after: Cursor | None, size: int = PAGE_SIZE) -> Page:
-    """One page, newest request first, in one query on the authorization_list index: the rows
-    after `after` and one more, to know whether a next page exists."""
+def list_page_query(
+    records: QuerySet[Authorization], *, after: Cursor | None, size: int = PAGE_SIZE
+) -> QuerySet[Authorization]:
+    """The statement of one page, newest request first, on the authorization_list index: the
+    rows after `after` and one more, to know whether a next page exists."""
     if after is not None:
         records = records.filter(
             Q(requested_date__lt=after.requested_date)
             | Q(requested_date=after.requested_date, id__lt=after.id)
         )
-    rows = list(records.order_by("-requested_date", "-id")[: size + 1])
+    return records.order_by("-requested_date", "-id")[: size + 1]
+
+
+def list_page(records: QuerySet[Authorization], *, after: Cursor | None, size: int = PAGE_SIZE) -> Page:
+    """One page, in one query (list_page_query)."""
+    rows = list(list_page_query(records, after=after, size=size))
     more = len(rows) > size
     rows = rows[:size]
     return Page(rows, Cursor(rows[-1].requested_date, rows[-1].pk) if more else None)
