@@ -16,6 +16,7 @@ from members.models import Member
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the indexes are PostgreSQL's")
 
+BORN = datetime.date(1980, 1, 1)
 FILTERS: list[dict[str, Any]] = [
     {},
     {"authorization_number": "2026-00000042"},
@@ -29,7 +30,7 @@ FILTERS: list[dict[str, Any]] = [
 def member(make_member: Callable[..., Member]) -> Member:
     """One of 2,000 members with about two records each, then ANALYZE like autovacuum would."""
     members = Member.objects.bulk_create(
-        Member(member_id=f"X{n:07d}", first_name="Ana", last_name="Ruiz", date_of_birth=datetime.date(1980, 1, 1))
+        Member(member_id=f"X{n:07d}", first_name="Ana", last_name="Ruiz", date_of_birth=BORN)
         for n in range(2_000)
     )
     decisions = [Decision.APPROVED, Decision.APPROVED, Decision.DENIED, Decision.PENDING]
@@ -41,9 +42,9 @@ def member(make_member: Callable[..., Member]) -> Member:
                 kind="authorization",
                 service_description="Physical therapy",
                 priority="standard",
-                requested_date=datetime.date(2024, 1, 1) + datetime.timedelta(days=n % 700),
+                requested_date=day(n),
                 decision=decisions[n % 4],
-                decision_date=None if n % 4 == 3 else datetime.date(2024, 1, 1) + datetime.timedelta(days=n % 700),
+                decision_date=None if n % 4 == 3 else day(n),
                 denial_reason="Not covered." if n % 4 == 2 else "",
                 start_date=datetime.date(2024, 1, 3) + datetime.timedelta(days=n % 700),
                 end_date=datetime.date(2024, 4, 3) + datetime.timedelta(days=n % 700),
@@ -55,6 +56,10 @@ def member(make_member: Callable[..., Member]) -> Member:
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE authorizations_authorization")
     return members[21]
+
+
+def day(n: int) -> datetime.date:
+    return datetime.date(2024, 1, 1) + datetime.timedelta(days=n % 700)
 
 
 def nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
