@@ -5,9 +5,6 @@ that holds a member's data (member_records in apps.py).
 A sensitive record's clinical details (the service, its codes, its providers and the denial
 reason) are the member's only: staff see that it exists, its dates and its decision."""
 
-from collections.abc import Sequence
-from typing import Any
-
 from django.contrib import admin
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
@@ -43,7 +40,7 @@ class AuthorizationAdmin(admin.ModelAdmin):
     def service(self, obj: Authorization) -> str:
         return str(_("Sensitive: shown only to the member")) if obj.sensitive else obj.service_description
 
-    def get_fields(self, request: HttpRequest, obj: Authorization | None = None) -> Sequence[Any]:
+    def get_fields(self, request: HttpRequest, obj: Authorization | None = None) -> list[str]:  # type: ignore[override]
         fields = [f.name for f in Authorization._meta.concrete_fields if f.name not in ("id", "public_id")]
         if obj is not None and obj.sensitive:
             return [name for name in fields if name not in SENSITIVE_DETAILS]

@@ -5,6 +5,7 @@ import datetime
 from collections.abc import Callable
 
 import pytest
+from pytest_django import DjangoAssertNumQueries
 
 from authorizations.appeals import appeal_url
 from authorizations.models import Decision
@@ -19,7 +20,7 @@ def totalcare(use_plan) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_denied_and_partly_denied_ones_while_the_window_is_open(
-    member: Member, make_member: Callable[..., Member], django_assert_num_queries: Callable[..., object]
+    member: Member, make_member: Callable[..., Member], django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
     today = datetime.date(2026, 4, 20)
     day = datetime.date
@@ -39,7 +40,7 @@ def test_denied_and_partly_denied_ones_while_the_window_is_open(
     make_authorization(member, decision=Decision.PENDING, requested_date=day(2026, 4, 18))
     make_authorization(make_member(), decision=Decision.DENIED, decision_date=day(2026, 4, 2))
 
-    with django_assert_num_queries(1):  # type: ignore[operator]
+    with django_assert_num_queries(1):
         found = list(appealable_authorizations(member, today))
     assert found == [partly, last_day]
 

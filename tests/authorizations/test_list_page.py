@@ -149,9 +149,8 @@ def test_sensitive_records_are_shown_to_the_member(member_client: Client, member
     assert "Counseling visits" in page(member_client)
 
 
-def test_the_page_answers_404_where_the_plan_has_no_authorizations(
-    member_client: Client,
-    use_plan,  # type: ignore[no-untyped-def]
+def test_the_page_answers_404_where_the_plan_has_no_authorizations(  # type: ignore[no-untyped-def]
+    member_client: Client, use_plan
 ) -> None:
     use_plan("alliance")
     assert member_client.get("/authorizations/").status_code == 404

@@ -19,8 +19,8 @@ def totalcare(use_plan) -> PlanProfile:  # type: ignore[no-untyped-def]
     return plan
 
 
-def at(*parts: int) -> datetime.datetime:
-    return datetime.datetime(*parts, tzinfo=PACIFIC)  # type: ignore[misc]
+def at(year: int, month: int, day: int, hour: int, minute: int) -> datetime.datetime:
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=PACIFIC)
 
 
 def test_a_standard_request_made_on_a_friday_counts_the_weekend(totalcare: PlanProfile) -> None:
