@@ -104,7 +104,9 @@ class AuthorizationRows:
     def add(self, member_pk: int, *, demo_member: bool) -> None:
         if demo_member:
             for service, decision, ago, takes, priority, approved in _DEMO_SET:
-                self._row(member_pk, service, decision, ago, takes, priority, approved, reason_index=service)
+                # The MRI's reason is that therapy comes first, as plans' criteria say.
+                reason = service - 1
+                self._row(member_pk, service, decision, ago, takes, priority, approved, reason_index=reason)
             return
         rng = self.rng
         for _ in range(rng.choices(range(5), cum_weights=_COUNT_WEIGHTS)[0]):
