@@ -5,6 +5,8 @@ record's actions menu another <details>. Every read is scoped to `request.member
 another member's answers 404, and a filter never reaches past the member's own.
 """
 
+import uuid
+
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -50,7 +52,7 @@ def authorizations(request: MemberRequest) -> HttpResponse:
 
 @require_GET
 @member_required
-def authorization(request: MemberRequest, public_id: str) -> HttpResponse:
+def authorization(request: MemberRequest, public_id: uuid.UUID) -> HttpResponse:
     """One record, by its opaque public id; another member's answers 404."""
     record = get_object_or_404(member_authorizations(request.member), public_id=public_id)
     context = {"row": shown(record, now=timezone.now(), today=plan_today())}
