@@ -78,6 +78,19 @@ EXPORTS: dict[str, tuple[str, str]] = {
            FROM providers_pcpassignment a JOIN members_member m ON m.id = a.member_id
            JOIN providers_provider p ON p.id = a.provider_id ORDER BY a.id""",
     ),
+    "authorizations": (
+        "import_authorizations",
+        """SELECT a.authorization_number, m.member_id, a.kind, a.requesting_provider_npi,
+                  a.requesting_provider_name, a.servicing_provider_npi, a.servicing_provider_name,
+                  a.service_description,
+                  array_to_string(ARRAY(SELECT jsonb_array_elements_text(a.procedure_codes)), ';')
+                      AS procedure_codes,
+                  a.units_requested, a.units_approved, a.priority, a.requested_date, a.decision,
+                  a.decision_date, a.start_date, a.end_date, a.denial_reason,
+                  CASE WHEN a.sensitive THEN 'yes' ELSE 'no' END AS sensitive
+           FROM authorizations_authorization a JOIN members_member m ON m.id = a.member_id
+           ORDER BY a.id""",
+    ),
 }
 
 

@@ -55,6 +55,21 @@ PAGES: list[tuple[str, str, bool, float | None]] = [
     ("MyServices: My Benefits", "/my/benefits/", True, 0.5),
     ("MyServices: My Documents", "/my/documents/", True, 0.5),
     ("MyServices: My Notices", "/my/notices/", True, 0.5),
+    ("Authorizations", "/authorizations/", True, 0.5),
+    ("Authorizations: filter number", "/authorizations/?authorization_number=2026-00000001", True, 0.5),
+    (
+        "Authorizations: filter service dates",
+        "/authorizations/?service_from=2025-01-01&service_to=2026-12-31",
+        True,
+        0.5,
+    ),
+    ("Authorizations: filter decision", "/authorizations/?decision=approved", True, 0.5),
+    (
+        "Authorizations: filter start and end",
+        "/authorizations/?start_date=2025-01-01&end_date=2026-12-31",
+        True,
+        0.5,
+    ),
 ]
 BARE = "Bare Django view (bench/bare.py)"
 WEIGHED = ["/accounts/login/", "/", "/profile/", "/profile/id-cards/", "/coverage/", "/providers/"]

@@ -1,4 +1,5 @@
-"""Synthetic demo data: members, households, coverage, providers and PCP histories.
+"""Synthetic demo data: members, households, coverage, providers, PCP histories and referrals and
+authorizations.
 
 `manage.py seed_demo` calls `seed_demo()` so a fresh checkout has someone to log in as, and so
 benchmarks have a plan-sized database (a million members) to run against. Everything is made
@@ -32,6 +33,8 @@ from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from demo.authorizations import COLUMNS as AUTHORIZATION_COLUMNS
+from demo.authorizations import AuthorizationRows
 from demo.care import write_care
 from demo.coverage import COLUMNS as COVERAGE_COLUMNS
 from demo.coverage import CoverageRows
@@ -68,6 +71,7 @@ COLUMNS: dict[type[models.Model], tuple[str, ...]] = {
     PcpAssignment: PROVIDER_COLUMNS[PcpAssignment],
     **ELIGIBILITY_COLUMNS,
     **DOCUMENT_COLUMNS,
+    **AUTHORIZATION_COLUMNS,
 }
 SEEDED_MODELS = tuple(COLUMNS)
 # COPY takes a JSON column's value as its text.
@@ -317,7 +321,9 @@ def _write_members(
     pcp_history = PcpHistoryRows(rng, calendar, pcps)
     eligibility = EligibilityRows(seed, calendar)
     documents = DocumentRows(seed, calendar, write_notice_files(), now)
-    builders = (people, spans, pcp_history, eligibility, documents)
+    # Its own stream, so the other builders draw the same as before it existed.
+    requests = AuthorizationRows(seed, calendar)
+    builders = (people, spans, pcp_history, eligibility, documents, requests)
     add_eligibility, add_documents = eligibility.add, documents.add
     add_member, add_spans, add_pcps = people.add, spans.add, pcp_history.add  # looked up once
     # The demo account may survive a reset of the members; link it unless someone else has it.
@@ -337,6 +343,7 @@ def _write_members(
                 head_pcp = pcp
             add_eligibility(member_pk, person.member_id, person.date_of_birth, head=offset == 0, demo=demo)
             add_documents(member_pk, person.member_id, person.language, demo=demo)
+            requests.add(member_pk, demo_member=person == DEMO_MEMBER)
         next_id += len(household.people)
         pending += len(household.people)
         if pending >= batch_size:
@@ -348,7 +355,9 @@ def _write_members(
 
 def _flush(
     writer: _Writer,
-    builders: Sequence[MemberRows | CoverageRows | PcpHistoryRows | EligibilityRows | DocumentRows],
+    builders: Sequence[
+        MemberRows | CoverageRows | PcpHistoryRows | EligibilityRows | DocumentRows | AuthorizationRows
+    ],
 ) -> None:
     for builder in builders:
         for model, rows in builder.rows.items():

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "households",
     "eligibility",
     "documents",
+    "authorizations",
     "design",
     "outbox",
     "audit",

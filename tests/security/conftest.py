@@ -13,6 +13,7 @@ from idcards.models import IdCardOrder
 from members.models import Address, AddressKind, ContactEmail, Member, Phone, PhoneKind, User
 from portal.roles import MEMBER_SERVICES
 from providers.models import Provider
+from tests.authorizations.factories import make_authorization
 from tests.providers.pcp_factories import assign, make_provider
 from tests.staff import make_staff, sign_in_with_static_token
 
@@ -60,6 +61,7 @@ def member_b(make_member: MakeMember, provider: Provider) -> Member:
     other.save()
     give_records(other, line1=B_LINE1, phone=B_PHONE, email=B_EMAIL, provider=provider)
     IdCardOrder.objects.create(member=other, line1=B_LINE1, city="Salinas", state="CA", zip_code="93901")
+    make_authorization(other, service_description=f"Home visits at {B_LINE1}")
     return other
 
 

@@ -15,6 +15,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from authorizations.models import Authorization
 from coverage.models import Coverage
 from idcards.models import IdCardOrder
 from members.models import Address, ContactChange, ContactEmail, Member, Phone, VerificationCode
@@ -109,6 +110,7 @@ def snapshot(member_b: Member) -> object:
         list(PcpAssignment.objects.filter(member=member_b).values()),
         list(PcpChangeRequest.objects.filter(member=member_b).values()),
         list(IdCardOrder.objects.filter(member=member_b).values()),
+        list(Authorization.objects.filter(member=member_b).values()),
         ContactChange.objects.filter(member=member_b).count(),
         VerificationCode.objects.filter(member=member_b).count(),
     )
@@ -132,6 +134,12 @@ def path_variants(route: Route, ids: dict[str, list[int]]) -> Iterator[str]:
             elif converter == "int":
                 pks = ids[kind] if kind else set(itertools.chain(*ids.values()))
                 choices.append([(name, str(pk)) for pk in pks])
+            elif converter == "uuid":
+                # Records named by an opaque public id: B's own.
+                public_ids = Authorization.objects.filter(member__member_id=B_ID).values_list(
+                    "public_id", flat=True
+                )
+                choices.append([(name, str(public_id)) for public_id in public_ids])
             else:
                 choices.append([(name, str(pk)) for pk in ids["member"]] + [(name, B_ID)])
         for combo in itertools.product(*choices):
@@ -166,7 +174,7 @@ def test_member_a_reaches_nothing_of_member_bs(route: Route, member_a: Member, m
             response = getattr(client, method)(url, fields)
             where = f"{method.upper()} {url}"
             assert response.status_code < 500, where
-            if route.params and any(conv == "int" for conv, _ in route.params):
+            if route.params and any(conv in {"int", "uuid"} for conv, _ in route.params):
                 assert response.status_code in {404, 405}, f"{where} answered {response.status_code}"
             assert_nothing_of_b(response, where)
             if response.status_code in {301, 302}:
