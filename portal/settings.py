@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "coverage",
     "idcards",
     "resources",
+    "claims",
     "design",
     "outbox",
     "audit",
