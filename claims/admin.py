@@ -22,31 +22,34 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+LINE_FIELDS = (
+    "line_number",
+    "service_from",
+    "service_to",
+    "procedure_code",
+    "modifier",
+    "procedure_description",
+    "diagnosis_codes",
+    "units",
+    "billed",
+    "allowed",
+    "plan_paid",
+    "copay",
+    "coinsurance",
+    "deductible",
+    "not_covered",
+    "line_status",
+    "denial_reason_code",
+    "denial_reason",
+)
+
+
 class ClaimLineInline(admin.TabularInline):
     model = ClaimLine
     extra = 0
     can_delete = False
-    fields = [
-        "line_number",
-        "service_from",
-        "service_to",
-        "procedure_code",
-        "modifier",
-        "procedure_description",
-        "diagnosis_codes",
-        "units",
-        "billed",
-        "allowed",
-        "plan_paid",
-        "copay",
-        "coinsurance",
-        "deductible",
-        "not_covered",
-        "line_status",
-        "denial_reason_code",
-        "denial_reason",
-    ]
-    readonly_fields = fields
+    fields = LINE_FIELDS
+    readonly_fields = LINE_FIELDS
 
     def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

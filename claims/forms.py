@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from claims.rules import claims_default_from, claims_earliest
 from claims.selectors import ClaimFilters
@@ -33,12 +34,12 @@ def _date_field(label: Any) -> forms.DateField:
 
 
 class ClaimFilterForm(PlainTextForm):
-    start = _date_field(_("From"))
-    end = _date_field(_("To"))
+    start = _date_field(pgettext_lazy("dates", "From"))
+    end = _date_field(pgettext_lazy("dates", "To"))
     claim_number = forms.CharField(label=_("Claim number"), max_length=30, required=False)
     procedure_code = forms.CharField(
         label=_("Procedure code"),
-        max_length=10,
+        max_length=15,
         required=False,
         help_text=_("The code on your bill, such as 99213."),
     )

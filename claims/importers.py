@@ -190,7 +190,11 @@ class ClaimImporter(Importer[dict[str, Any]]):
                 header = {name: record[name] for name in HEADER_FIELDS}
                 headers[record["claim_number"]] = {**header, "member_id": self.members[record["member_id"]]}
         claims = upsert(
-            Claim, list(headers.values()), key=("claim_number",), prepare=Claim.fold_provider, using=self.using
+            Claim,
+            list(headers.values()),
+            key=("claim_number",),
+            prepare=Claim.fold_provider,
+            using=self.using,
         )
         claim_pks = {claim.claim_number: claim.pk for claim, _outcome in claims}
         lines = [

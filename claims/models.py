@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
@@ -21,7 +22,6 @@ def fold_words(value: str) -> str:
     return "".join(f" {word}" for word in words if word)
 
 
-AMOUNT = {"max_digits": 12, "decimal_places": 2, "null": True, "blank": True}
 # The amounts of a line and, summed, of its claim, in the order every page and file lists them.
 AMOUNT_FIELDS = ("billed", "allowed", "plan_paid", "copay", "coinsurance", "deductible", "not_covered")
 # What the member may owe the provider: their share of what the plan allowed, plus what the plan
@@ -46,7 +46,7 @@ class ClaimStatus(models.TextChoices):
 
 
 # Each kind's list, as the Claims page's boxes and the list's tabs name it.
-LIST_LABELS = {
+LIST_LABELS: dict[str, Promise] = {
     ClaimType.MEDICAL: _("Medical Claims"),
     ClaimType.PHARMACY: _("Pharmacy Claims"),
     ClaimType.DENTAL: _("Dental Claims"),
@@ -58,15 +58,20 @@ APPEALABLE = frozenset({ClaimStatus.DENIED, ClaimStatus.PARTIALLY_PAID})
 
 
 class Amounts(models.Model):
-    """The seven amounts of a line, or of a claim (the sums of its lines)."""
+    """The seven amounts of a line, or of a claim (the sums of its lines); blank (None) where the
+    plan has not said, as on a pending line: shown as "—", never as $0.00."""
 
-    billed = models.DecimalField(_("Billed"), **AMOUNT)  # type: ignore[arg-type]
-    allowed = models.DecimalField(_("Allowed"), **AMOUNT)  # type: ignore[arg-type]
-    plan_paid = models.DecimalField(_("Plan paid"), **AMOUNT)  # type: ignore[arg-type]
-    copay = models.DecimalField(_("Copay"), **AMOUNT)  # type: ignore[arg-type]
-    coinsurance = models.DecimalField(_("Coinsurance"), **AMOUNT)  # type: ignore[arg-type]
-    deductible = models.DecimalField(_("Deductible"), **AMOUNT)  # type: ignore[arg-type]
-    not_covered = models.DecimalField(_("Not covered"), **AMOUNT)  # type: ignore[arg-type]
+    billed = models.DecimalField(_("Billed"), max_digits=12, decimal_places=2, null=True, blank=True)
+    allowed = models.DecimalField(_("Allowed"), max_digits=12, decimal_places=2, null=True, blank=True)
+    plan_paid = models.DecimalField(_("Plan paid"), max_digits=12, decimal_places=2, null=True, blank=True)
+    copay = models.DecimalField(_("Copay"), max_digits=12, decimal_places=2, null=True, blank=True)
+    coinsurance = models.DecimalField(
+        _("Coinsurance"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    deductible = models.DecimalField(_("Deductible"), max_digits=12, decimal_places=2, null=True, blank=True)
+    not_covered = models.DecimalField(
+        _("Not covered"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
 
     class Meta:
         abstract = True
@@ -83,7 +88,9 @@ class Claim(Amounts):
     """One claim: its header fields from the file, and its lines' service dates and amounts
     summed (claims.importers refreshes them whenever a line changes)."""
 
-    member = models.ForeignKey(Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="claims")
+    member = models.ForeignKey(
+        Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="claims"
+    )
     claim_number = models.CharField(_("Claim number"), max_length=30, unique=True)
     claim_type = models.CharField(_("claim type"), max_length=10, choices=ClaimType.choices)
     status = models.CharField(_("Status"), max_length=15, choices=ClaimStatus.choices)
@@ -135,9 +142,9 @@ class ClaimLine(Amounts):
 
     claim = models.ForeignKey(Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="lines")
     line_number = models.PositiveIntegerField(_("Line"))
-    service_from = models.DateField(_("From"))
-    service_to = models.DateField(_("To"))
-    procedure_code = models.CharField(_("Procedure code"), max_length=10)
+    service_from = models.DateField(_("service from"))
+    service_to = models.DateField(_("service to"))
+    procedure_code = models.CharField(_("Procedure code"), max_length=15)
     modifier = models.CharField(_("modifier"), max_length=10, blank=True)
     procedure_description = models.CharField(_("Description"), max_length=200, blank=True)
     diagnosis_codes = models.JSONField(_("diagnosis codes"), default=list, blank=True)

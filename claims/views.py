@@ -7,7 +7,7 @@ is not theirs answers 404. Each page makes a fixed number of queries, whatever t
 the member's claims (tests/claims/test_queries.py).
 """
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -75,12 +75,15 @@ def claim_list(request: MemberRequest, kind: str) -> HttpResponse:
         "has_claims": bool(kinds),
         "tabs_label": _("Claims"),
         "tabs": [
-            Link(LIST_LABELS[k], reverse("claim_list", args=[k]), k == kind) for k in _shown_kinds(kinds, kind)
+            Link(LIST_LABELS[k], reverse("claim_list", args=[k]), k == kind)
+            for k in _shown_kinds(kinds, kind)
         ],
     }
     if form.is_valid():
         filters = form.filters()
-        claims = filtered_claims(member=request.member, viewer=request.member, claim_type=kind, filters=filters)
+        claims = filtered_claims(
+            member=request.member, viewer=request.member, claim_type=kind, filters=filters
+        )
         after = Cursor.parse(request.GET.get("after", ""))
         page = claim_page(claims, after=after, size=PAGE_SIZE)
         query = request.GET.copy()
@@ -102,7 +105,7 @@ def claim_list(request: MemberRequest, kind: str) -> HttpResponse:
 @require_GET
 @never_cache
 @member_required
-def claim_download(request: MemberRequest, kind: str) -> HttpResponse:
+def claim_download(request: MemberRequest, kind: str) -> HttpResponseBase:
     """Download as CSV: every claim of the filtered list (not only the page shown)."""
     kind = _kind(kind)
     form = _filter_form(request)
@@ -138,7 +141,9 @@ def eob(request: MemberRequest, claim_id: int) -> HttpResponse:
         pdf = eob_pdf(found, appeal=how_to_appeal(found))
     except PdfRenderTimeout:
         message = _("Your explanation of benefits could not be prepared. Please try again in a minute.")
-        return render(request, "claims/eob_unavailable.html", {"message": message, "claim": found}, status=503)
+        return render(
+            request, "claims/eob_unavailable.html", {"message": message, "claim": found}, status=503
+        )
     audit_record(request=request, action=EOB_PRINTED, member=request.member)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{EOB_FILENAME}"'

@@ -1,12 +1,12 @@
-"""Synthetic demo data: members, households, coverage, providers and PCP histories.
+"""Synthetic demo data: members, households, coverage, providers, PCP histories and claims.
 
 `manage.py seed_demo` calls `seed_demo()` so a fresh checkout has someone to log in as, and so
 benchmarks have a plan-sized database (a million members) to run against. Everything is made
 up: names come from curated lists of names common in the plan's counties (`demo/lists.py`),
 phone numbers are the fictional 555-01xx range and emails use the reserved example.com/org/net
 domains. Each domain has its builder (`demo/members.py`, `demo/coverage.py`,
-`demo/providers.py`, and `demo/resources.py` for the plan profile's Resources page); this module
-runs them, writes their rows and deletes them again.
+`demo/providers.py`, `demo/claims.py`, and `demo/resources.py` for the plan profile's Resources
+page); this module runs them, writes their rows and deletes them again.
 
 The data is deterministic: one `random.Random` for the providers and one for the members (each
 member's record, contact details, coverage and PCP history drawn from it in that order), seeded
@@ -31,6 +31,8 @@ from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from demo.claims import COLUMNS as CLAIM_COLUMNS
+from demo.claims import ClaimRows, claim_ids_start, claim_ids_taken
 from demo.coverage import COLUMNS as COVERAGE_COLUMNS
 from demo.coverage import CoverageRows
 from demo.dates import Calendar
@@ -54,12 +56,13 @@ from providers.models import PcpAssignment, Provider
 Row = tuple[Any, ...]
 
 # Every table seed_demo writes, with its columns, in the order it writes them (and deletes them
-# in reverse): the providers, then each member's record, contact details, coverage and PCPs.
+# in reverse): the providers, then each member's record, contact details, coverage, PCPs and claims.
 COLUMNS: dict[type[models.Model], tuple[str, ...]] = {
     Provider: PROVIDER_COLUMNS[Provider],
     **MEMBER_COLUMNS,
     **COVERAGE_COLUMNS,
     PcpAssignment: PROVIDER_COLUMNS[PcpAssignment],
+    **CLAIM_COLUMNS,
 }
 SEEDED_MODELS = tuple(COLUMNS)
 # COPY takes a JSON column's value as its text.
@@ -304,8 +307,10 @@ def _write_members(
     people = MemberRows(rng, calendar, now)
     spans = CoverageRows(rng, calendar)
     pcp_history = PcpHistoryRows(rng, calendar, pcps)
-    builders = (people, spans, pcp_history)
-    add_member, add_spans, add_pcps = people.add, spans.add, pcp_history.add  # looked up once
+    # Claims draw from their own stream, so they leave the members' data as it was before them.
+    claims = ClaimRows(random.Random(f"{seed}:claims"), calendar, claim_ids_start())  # noqa: S311
+    builders = (people, spans, pcp_history, claims)
+    add_member, add_spans, add_pcps, add_claims = people.add, spans.add, pcp_history.add, claims.add
     # The demo account may survive a reset of the members; link it unless someone else has it.
     user_id: int | None = None if Member.objects.filter(user=account).exists() else account.pk
     next_id = first_id
@@ -321,6 +326,7 @@ def _write_members(
             pcp = add_pcps(member_pk, person.date_of_birth, county, since, head_pcp, demo=demo)
             if offset == 0:
                 head_pcp = pcp
+            add_claims(member_pk, demo=demo)
         next_id += len(household.people)
         pending += len(household.people)
         if pending >= batch_size:
@@ -328,9 +334,12 @@ def _write_members(
             pending = 0
             _report(progress, f"members: {next_id - first_id:,} of {count:,}")
     _flush(writer, builders)
+    claim_ids_taken()
 
 
-def _flush(writer: _Writer, builders: Sequence[MemberRows | CoverageRows | PcpHistoryRows]) -> None:
+def _flush(
+    writer: _Writer, builders: Sequence[MemberRows | CoverageRows | PcpHistoryRows | ClaimRows]
+) -> None:
     for builder in builders:
         for model, rows in builder.rows.items():
             writer.write(model, rows)

@@ -144,8 +144,8 @@ def copy_insert[M: models.Model](model: type[M], rows: list[M], using: str) -> N
         return
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     quote = connection.ops.quote_name
-    names = ", ".join(quote(f.column) for f in fields)
-    sql = f"COPY {quote(model._meta.db_table)} ({names}) FROM STDIN"  # noqa: S608 - the model's own names
+    names = ", ".join(quote(f.column or f.attname) for f in fields)
+    sql = f"COPY {quote(model._meta.db_table)} ({names}) FROM STDIN"
     with connection.cursor() as cursor, cursor.copy(sql) as copy:
         for row in rows:
             copy.write_row([f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields])

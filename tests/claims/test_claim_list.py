@@ -47,7 +47,9 @@ def test_claims_page_has_a_box_per_kind_the_member_has(member_client: Client, me
 
 
 def test_a_member_without_claims_is_told_when_they_appear(member_client: Client) -> None:
-    assert "Claims appear here after the plan processes them" in member_client.get("/claims/").content.decode()
+    assert (
+        "Claims appear here after the plan processes them" in member_client.get("/claims/").content.decode()
+    )
     html = listed(member_client)
     assert "Claims appear here after the plan processes them" in html
     assert "<table" not in html

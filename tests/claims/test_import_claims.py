@@ -9,7 +9,7 @@ import pytest
 
 from claims.models import Claim, ClaimLine
 from members.models import Member
-from tests.csv_import import Run, run_import, write_csv
+from tests.csv_import import SAMPLES, Run, run_import, write_csv
 
 HEADER = (
     "claim_number,member_id,claim_type,status,billing_provider_npi,billing_provider_name,"
@@ -19,7 +19,10 @@ HEADER = (
 )
 CLAIM = "C100,M001,medical,partially paid,1234567893,Clínica Núñez,,yes,2026-03-05,2026-03-20"
 LINE_1 = f"{CLAIM},1,2026-03-01,,99213,25,Office visit,J06.9;R05,1,150.00,100.00,80.00,20.00,,,,paid,,"
-LINE_2 = f"{CLAIM},2,2026-03-01,2026-03-02,87880,,Strep test,J02.9,1,40.00,0,0,,,,40.00,denied,CO-50,Not medically necessary"
+LINE_2 = (
+    f"{CLAIM},2,2026-03-01,2026-03-02,87880,,Strep test,J02.9,1,40.00,0,0,,,,40.00,denied,CO-50,"
+    "Not medically necessary"
+)
 
 pytestmark = pytest.mark.usefixtures("import_database")
 
@@ -42,7 +45,11 @@ def test_a_claim_and_its_lines_are_created_with_totals(tmp_path: Path, member: M
     assert (claim.claim_type, claim.status, claim.in_network) == ("medical", "partially paid", True)
     assert claim.billing_provider_folded == " clinica nunez"
     assert (claim.service_from, claim.service_to) == (datetime.date(2026, 3, 1), datetime.date(2026, 3, 2))
-    assert (claim.billed, claim.allowed, claim.plan_paid) == (Decimal("190.00"), Decimal("100.00"), Decimal("80.00"))
+    assert (claim.billed, claim.allowed, claim.plan_paid) == (
+        Decimal("190.00"),
+        Decimal("100.00"),
+        Decimal("80.00"),
+    )
     assert claim.copay == Decimal("20.00") and claim.not_covered == Decimal("40.00")
     assert claim.coinsurance is None
     assert claim.you_may_owe == Decimal("60.00")
@@ -56,8 +63,12 @@ def test_reimport_is_idempotent_and_an_update_refreshes_the_totals(tmp_path: Pat
     import_claims(tmp_path, LINE_1, LINE_2)
     assert "0 created, 0 updated, 2 unchanged" in import_claims(tmp_path, LINE_1, LINE_2).out
 
-    adjusted = LINE_2.replace("40.00,0,0,,,,40.00,denied,CO-50,Not medically necessary", "40.00,40.00,40.00,,,,,paid,,")
-    run = import_claims(tmp_path, adjusted.replace("partially paid", "paid"), LINE_1.replace("partially paid", "paid"))
+    adjusted = LINE_2.replace(
+        "40.00,0,0,,,,40.00,denied,CO-50,Not medically necessary", "40.00,40.00,40.00,,,,,paid,,"
+    )
+    run = import_claims(
+        tmp_path, adjusted.replace("partially paid", "paid"), LINE_1.replace("partially paid", "paid")
+    )
 
     assert "0 created, 1 updated, 1 unchanged" in run.out
     claim = Claim.objects.get()
@@ -104,7 +115,9 @@ def test_bad_rows_are_reported_by_line_and_nothing_is_imported(tmp_path: Path) -
 
 
 def test_an_adjusted_line_may_be_negative_and_allow_more_than_billed(tmp_path: Path) -> None:
-    reversal = LINE_1.replace(",150.00,100.00,80.00,20.00,,,,paid,", ",-150.00,-100.00,-80.00,-20.00,,,,adjusted,")
+    reversal = LINE_1.replace(
+        ",150.00,100.00,80.00,20.00,,,,paid,", ",-150.00,-100.00,-80.00,-20.00,,,,adjusted,"
+    )
     assert not import_claims(tmp_path, reversal.replace("partially paid", "adjusted")).failed
     assert Claim.objects.get().billed == Decimal("-150.00")
 
@@ -132,3 +145,12 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
 
     assert "1 created" in run.out and "dry run" in run.out
     assert not Claim.objects.exists()
+
+
+def test_the_sample_file_imports_after_the_members(tmp_path: Path) -> None:
+    """docs/samples/claims.csv shows the format; it must stay importable."""
+    assert not run_import("import_members", SAMPLES / "members.csv").failed
+    run = run_import("import_claims", SAMPLES / "claims.csv")
+    assert not run.failed, run.err
+    assert Claim.objects.filter(member__member_id="S10000001").count() == 2
+    assert Claim.objects.get(claim_number="CL0000000003").allowed is None  # pending: not known yet

@@ -13,7 +13,6 @@ class Command(ImportCommand):
     help = (
         "Create or update claims and their service lines from the plan's claims CSV file, one row "
         "per line, matched on claim_number and line_number; the rows of one claim must agree on "
-        "its header fields. Members must already be on record (run import_members first)."
-        + ALL_OR_NOTHING
+        "its header fields. Members must already be on record (run import_members first)." + ALL_OR_NOTHING
     )
     importer = ClaimImporter
