@@ -2,7 +2,7 @@
 shows; about ten claim lines a member on average (docs/demo-data.md).
 
 Each claim is medical, pharmacy, dental or vision, from a billing provider of its kind, with one
-to four lines of common procedure codes (CPT, HCPCS, CDT) or drugs (NDC), amounts a Medi-Cal
+to three lines of common procedure codes (CPT, HCPCS, CDT) or drugs (NDC), amounts a Medi-Cal
 plan would show (mostly no copay; coinsurance and deductibles out of network), and a status:
 mostly paid, some denied with the reason, partly paid, pending (recent ones) or adjusted. A few
 are sensitive (behavioral or reproductive health). Claims draw from their own random stream,
@@ -124,8 +124,8 @@ DENIALS = (
 KINDS = ("medical", "pharmacy", "dental", "vision", "sensitive")
 _KIND_WEIGHTS = list(itertools.accumulate([62, 22, 9, 5, 2]))
 # Claims a member has over two years: none, a few, a dozen, or (1 in 200) hundreds.
-_CLAIM_COUNTS = ((0, 0), (1, 4), (5, 12), (13, 30), (150, 400))
-_CLAIM_COUNT_WEIGHTS = list(itertools.accumulate([15, 55, 22, 7.5, 0.5]))
+_CLAIM_COUNTS = ((0, 0), (1, 4), (5, 12), (13, 24), (150, 350))
+_CLAIM_COUNT_WEIGHTS = list(itertools.accumulate([15, 56, 22.6, 6, 0.4]))
 HISTORY_DAYS = 730
 
 
@@ -178,7 +178,7 @@ class ClaimRows:
         statuses = set()
         lines = self.rows[ClaimLine]
         diagnoses = [rng.choice(DIAGNOSES[kind])]
-        for line_number in range(1, (1 if kind == "pharmacy" else rng.randint(1, 4)) + 1):
+        for line_number in range(1, (1 if kind == "pharmacy" else rng.randint(1, 3)) + 1):
             code, description, low, high = rng.choice(SERVICES[kind])
             status, amounts, denial = self._amounts(rng.randint(low * 100, high * 100), in_network, pending)
             statuses.add(status)

@@ -28,6 +28,7 @@ def test_the_navigation_lists_each_apps_entries_in_order_with_the_section_marked
         ("/profile/", False),
         ("/providers/", False),
         ("/coverage/", True),
+        ("/claims/", False),
         ("/resources/", False),
     ]
 
