@@ -88,8 +88,9 @@ class Claim(Amounts):
     """One claim: its header fields from the file, and its lines' service dates and amounts
     summed (claims.importers refreshes them whenever a line changes)."""
 
+    # No index of its own: claim_member_list_idx starts with the member.
     member = models.ForeignKey(
-        Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="claims"
+        Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="claims", db_index=False
     )
     claim_number = models.CharField(_("Claim number"), max_length=30, unique=True)
     claim_type = models.CharField(_("claim type"), max_length=10, choices=ClaimType.choices)
@@ -140,7 +141,10 @@ class Claim(Amounts):
 class ClaimLine(Amounts):
     """One service line of a claim: what was done, on which days, and what it cost whom."""
 
-    claim = models.ForeignKey(Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="lines")
+    # No index of its own: the natural key's unique index starts with the claim.
+    claim = models.ForeignKey(
+        Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="lines", db_index=False
+    )
     line_number = models.PositiveIntegerField(_("Line"))
     service_from = models.DateField(_("service from"))
     service_to = models.DateField(_("service to"))

@@ -116,7 +116,8 @@ def claim_page(claims: QuerySet[Claim], *, after: Cursor | None, size: int) -> C
     """One page of `claims` (ordered NEWEST_FIRST) after `after`: one query, which reads about
     `size` entries of the list index whatever page it is (no OFFSET)."""
     if after is not None:
-        claims = claims.filter(
+        # The first term bounds the index scan; the second skips what the day's earlier page showed.
+        claims = claims.filter(service_from__lte=after.service_from).filter(
             Q(service_from__lt=after.service_from) | Q(service_from=after.service_from, id__lt=after.id)
         )
     rows = list(claims.only(*LIST_FIELDS)[: size + 1])
