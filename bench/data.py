@@ -1,4 +1,4 @@
-"""How long loading data takes: seed_demo, and each enrollment importer, per 100,000 rows.
+"""How long loading data takes: seed_demo, and each enrollment and claims importer, per 100,000 rows.
 
 seed_demo runs into a scratch database; its tables are exported to the importers' CSV formats
 (docs/csv-formats.md) with COPY and imported into a second, empty scratch database, timing
@@ -90,6 +90,21 @@ EXPORTS: dict[str, tuple[str, str]] = {
                   CASE WHEN a.sensitive THEN 'yes' ELSE 'no' END AS sensitive
            FROM authorizations_authorization a JOIN members_member m ON m.id = a.member_id
            ORDER BY a.id""",
+    ),
+    "claims": (
+        "import_claims",
+        """SELECT c.claim_number, m.member_id, c.claim_type, c.status, c.billing_provider_npi,
+                  c.billing_provider_name, c.rendering_provider_npi,
+                  CASE WHEN c.in_network THEN 'yes' ELSE 'no' END AS in_network,
+                  c.received_date, c.paid_date, l.line_number, l.service_from, l.service_to,
+                  l.procedure_code, l.modifier, l.procedure_description,
+                  array_to_string(ARRAY(SELECT jsonb_array_elements_text(l.diagnosis_codes)), ';')
+                      AS diagnosis_codes,
+                  l.units, l.billed, l.allowed, l.plan_paid, l.copay, l.coinsurance, l.deductible,
+                  l.not_covered, l.line_status, l.denial_reason_code, l.denial_reason,
+                  CASE WHEN c.sensitive THEN 'yes' ELSE 'no' END AS sensitive
+           FROM claims_claimline l JOIN claims_claim c ON c.id = l.claim_id
+           JOIN members_member m ON m.id = c.member_id ORDER BY l.id""",
     ),
 }
 

@@ -154,3 +154,11 @@ def bench_members() -> list[str]:
             member.user = user
             member.save(update_fields=["user"])
     return usernames
+
+
+def latest_claim_id(username: str) -> int | None:
+    """The id of the latest medical claim of the member whose account is `username`, if any."""
+    from claims.models import Claim
+
+    claims = Claim.objects.filter(member__user__username=username, claim_type="medical")
+    return claims.order_by("-service_from", "-id").values_list("id", flat=True).first()

@@ -26,12 +26,15 @@ from bench.database import (
     django_setup,
     ensure_database,
     ensure_seeded,
+    latest_claim_id,
     manage,
 )
 from bench.load import Browser, LoadResult, Server, wrk
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
+# The Claims filter's From: two years back, as far as the portal goes.
+START = (datetime.date.today() - datetime.timedelta(days=700)).isoformat()
 # (name, path, logged in, throughput target as a share of the floor)
 PAGES: list[tuple[str, str, bool, float | None]] = [
     ("Floor", "/floor/", True, None),
@@ -70,10 +73,25 @@ PAGES: list[tuple[str, str, bool, float | None]] = [
         True,
         0.5,
     ),
+    ("Claims: Medical Claims", "/claims/medical/", True, 0.5),
+    ("Claims: filter provider + From", "/claims/medical/?provider=c&start=" + START, True, 0.5),
+    ("Claims: download as CSV", "/claims/medical/download/", True, 0.5),
+    # The first bench member's latest claim (the only member whose claim ids the path can name).
+    ("Claims: a claim", "/claims/claim/{claim}/", True, 0.5),
+    ("Claims: explanation of benefits PDF", "/claims/claim/{claim}/explanation-of-benefits/", True, 0.5),
 ]
 BARE = "Bare Django view (bench/bare.py)"
 WEIGHED = ["/accounts/login/", "/", "/profile/", "/profile/id-cards/", "/coverage/", "/providers/"]
 WEIGHED += ["/providers/change/?last_name=ma"]
+
+
+def claim_pages(claim_id: int | None) -> list[tuple[str, str, bool, float | None]]:
+    """PAGES with the claim's id in the claim pages' paths (without one, those pages are left out)."""
+    return [
+        (name, path.format(claim=claim_id), logged_in, target)
+        for name, path, logged_in, target in PAGES
+        if claim_id is not None or "{claim}" not in path
+    ]
 
 
 def parse_args() -> argparse.Namespace:
@@ -116,6 +134,7 @@ def main() -> None:
     cache.clear()  # the bench's own Redis db: sessions, rate-limit counters
     users = bench_members()
     write_bench_care(usernames=users, today=datetime.date.today())
+    pages = claim_pages(latest_claim_id(users[0]))
     manage(env, "collectstatic", "--no-input", "--verbosity", "0")
     out: list[str] = []
     started_at = datetime.datetime.now(datetime.UTC)
@@ -131,10 +150,12 @@ def main() -> None:
         cookie_env = {"BENCH_COOKIES": "|".join(cookies)}
 
         results: dict[str, LoadResult] = {}
-        for name, path, logged_in, _target in PAGES:
+        for name, path, logged_in, _target in pages:
             if args.only and name != "Floor" and not any(text in name for text in args.only.split(",")):
                 continue
             page_env = cookie_env if logged_in else {}
+            if "/claims/claim/" in path:
+                page_env = {"BENCH_COOKIES": cookies[0]}  # the claim is the first member's
             wrk(base + path, seconds=args.warm_up, connections=args.connections, env=page_env)
             results[name] = wrk(base + path, seconds=args.seconds, connections=args.connections, env=page_env)
             result = results[name]
@@ -193,7 +214,7 @@ def main() -> None:
     finally:
         single.stop()
 
-    counts = probes.query_counts({name: path for name, path, _, _ in PAGES}, username=users[0])
+    counts = probes.query_counts({name: path for name, path, _, _ in pages}, username=users[0])
     sql = probes.pcp_search_sql()
     hash_s = probes.hash_seconds()
     loads: list[data.Timed] = []
@@ -219,7 +240,7 @@ def main() -> None:
         "",
     ]
     rows = []
-    for name, target in [(BARE, None), *((name, target) for name, _, _, target in PAGES)]:
+    for name, target in [(BARE, None), *((name, target) for name, _, _, target in pages)]:
         if name not in results:
             continue
         result = results[name]

@@ -1,14 +1,14 @@
-"""Synthetic demo data: members, households, coverage, providers, PCP histories and referrals and
-authorizations.
+"""Synthetic demo data: members, households, coverage, providers, PCP histories, claims, and referrals
+and authorizations.
 
 `manage.py seed_demo` calls `seed_demo()` so a fresh checkout has someone to log in as, and so
 benchmarks have a plan-sized database (a million members) to run against. Everything is made
 up: names come from curated lists of names common in the plan's counties (`demo/lists.py`),
 phone numbers are the fictional 555-01xx range and emails use the reserved example.com/org/net
-domains. Each domain has its builder (`demo/members.py`, `demo/coverage.py`,
-`demo/providers.py`, `demo/resources.py` for the plan profile's Resources page and `demo/care.py`
-for the demo member's care management); this module
-runs them, writes their rows and deletes them again.
+domains. Each domain has its builder (`demo/members.py`, `demo/coverage.py`, `demo/providers.py`,
+`demo/claims.py`, `demo/authorizations.py`, `demo/eligibility.py`, `demo/documents.py`,
+`demo/resources.py` for the plan profile's Resources page and `demo/care.py` for the demo
+member's care management); this module runs them, writes their rows and deletes them again.
 
 The data is deterministic: one `random.Random` for the providers and one for the members (each
 member's record, contact details, coverage and PCP history drawn from it in that order), seeded
@@ -36,6 +36,8 @@ from django.utils import timezone
 from demo.authorizations import COLUMNS as AUTHORIZATION_COLUMNS
 from demo.authorizations import AuthorizationRows
 from demo.care import write_care
+from demo.claims import COLUMNS as CLAIM_COLUMNS
+from demo.claims import ClaimRows, claim_ids_start, claim_ids_taken
 from demo.coverage import COLUMNS as COVERAGE_COLUMNS
 from demo.coverage import CoverageRows
 from demo.dates import Calendar
@@ -63,7 +65,7 @@ from providers.models import PcpAssignment, Provider
 Row = tuple[Any, ...]
 
 # Every table seed_demo writes, with its columns, in the order it writes them (and deletes them
-# in reverse): the providers, then each member's record, contact details, coverage and PCPs.
+# in reverse): the providers, then each member's record, contact details, coverage, PCPs and claims.
 COLUMNS: dict[type[models.Model], tuple[str, ...]] = {
     Provider: PROVIDER_COLUMNS[Provider],
     **MEMBER_COLUMNS,
@@ -72,6 +74,7 @@ COLUMNS: dict[type[models.Model], tuple[str, ...]] = {
     **ELIGIBILITY_COLUMNS,
     **DOCUMENT_COLUMNS,
     **AUTHORIZATION_COLUMNS,
+    **CLAIM_COLUMNS,
 }
 SEEDED_MODELS = tuple(COLUMNS)
 # COPY takes a JSON column's value as its text.
@@ -323,9 +326,11 @@ def _write_members(
     documents = DocumentRows(seed, calendar, write_notice_files(), now)
     # Its own stream, so the other builders draw the same as before it existed.
     requests = AuthorizationRows(seed, calendar)
-    builders = (people, spans, pcp_history, eligibility, documents, requests)
+    # Claims draw from their own stream, so they leave the members' data as it was before them.
+    claims = ClaimRows(random.Random(f"{seed}:claims"), calendar, claim_ids_start())  # noqa: S311
+    builders = (people, spans, pcp_history, eligibility, documents, requests, claims)
     add_eligibility, add_documents = eligibility.add, documents.add
-    add_member, add_spans, add_pcps = people.add, spans.add, pcp_history.add  # looked up once
+    add_member, add_spans, add_pcps, add_claims = people.add, spans.add, pcp_history.add, claims.add
     # The demo account may survive a reset of the members; link it unless someone else has it.
     user_id: int | None = None if Member.objects.filter(user=account).exists() else account.pk
     next_id = first_id
@@ -344,6 +349,7 @@ def _write_members(
             add_eligibility(member_pk, person.member_id, person.date_of_birth, head=offset == 0, demo=demo)
             add_documents(member_pk, person.member_id, person.language, demo=demo)
             requests.add(member_pk, demo_member=person == DEMO_MEMBER)
+            add_claims(member_pk, demo=demo)
         next_id += len(household.people)
         pending += len(household.people)
         if pending >= batch_size:
@@ -351,12 +357,19 @@ def _write_members(
             pending = 0
             _report(progress, f"members: {next_id - first_id:,} of {count:,}")
     _flush(writer, builders)
+    claim_ids_taken()
 
 
 def _flush(
     writer: _Writer,
     builders: Sequence[
-        MemberRows | CoverageRows | PcpHistoryRows | EligibilityRows | DocumentRows | AuthorizationRows
+        MemberRows
+        | CoverageRows
+        | PcpHistoryRows
+        | EligibilityRows
+        | DocumentRows
+        | AuthorizationRows
+        | ClaimRows
     ],
 ) -> None:
     for builder in builders:

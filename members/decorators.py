@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Concatenate, ParamSpec
 
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponseRedirect
 
 from audit.services import audit_record
 from members.audit_actions import PAGE_VIEW
@@ -28,11 +28,12 @@ class MemberRequest(HttpRequest):
     member: Member
 
 
-def member_required[**P](
-    view: Callable[Concatenate[MemberRequest, P], HttpResponse],
-) -> Callable[Concatenate[HttpRequest, P], HttpResponse]:
+def member_required[**P, R: HttpResponseBase](
+    view: Callable[Concatenate[MemberRequest, P], R],
+) -> Callable[Concatenate[HttpRequest, P], R | HttpResponseRedirect]:
+    # R: a page (HttpResponse) or a download streamed row by row (StreamingHttpResponse).
     @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> R | HttpResponseRedirect:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         try:

@@ -95,6 +95,8 @@ class Rules:
     # CMS-0057-F prior authorization decision time frames.
     authorization_standard_days: int = 7
     authorization_expedited_hours: int = 72
+    # How far back the Claims pages go (the plan's data may hold more; older claims by phone).
+    claims_history_months: int = 24
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "eligibility",
     "documents",
     "authorizations",
+    "claims",
     "design",
     "outbox",
     "audit",

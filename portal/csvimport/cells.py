@@ -8,6 +8,7 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Callable
+from decimal import Decimal
 from functools import cache
 
 from django.core.exceptions import ValidationError
@@ -82,6 +83,30 @@ def choice(*allowed: str) -> Callable[[str], str]:
         return code
 
     return parse
+
+
+_AMOUNT = re.compile(r"-?\d{1,10}(\.\d{1,2})?")
+_QUANTITY = re.compile(r"\d{1,7}(\.\d{1,2})?")
+
+
+def parse_amount(value: str) -> Decimal:
+    """Dollars, with cents or without (1234.50, -20, 0.5): no currency sign, no thousands comma."""
+    if not _AMOUNT.fullmatch(value):
+        raise CellError(_("not an amount in dollars and cents such as 1234.50"))
+    return Decimal(value)
+
+
+def parse_quantity(value: str) -> Decimal:
+    """A count that may have a fraction, such as units of service (1, 2.5)."""
+    if not _QUANTITY.fullmatch(value):
+        raise CellError(_("not a number such as 1 or 2.5"))
+    return Decimal(value)
+
+
+def parse_positive_integer(value: str) -> int:
+    if not (value.isascii() and value.isdigit()) or int(value) == 0 or len(value) > 9:
+        raise CellError(_("not a whole number from 1"))
+    return int(value)
 
 
 def parse_us_state(value: str) -> str:

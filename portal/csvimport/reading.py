@@ -55,8 +55,11 @@ class Row:
         self.errors.append(RowError(self.line, f"{column}: {message}"))
 
     def raw(self, column: str) -> str:
-        position = self._index[column]
-        return self._cells[position].strip() if position < len(self._cells) else ""
+        """The cell, stripped; "" for an optional column the file does not have."""
+        position = self._index.get(column)
+        if position is None or position >= len(self._cells):
+            return ""
+        return self._cells[position].strip()
 
     def text(self, column: str, *, max_length: int, required: bool = True) -> str:
         value = self.raw(column)
@@ -112,9 +115,10 @@ def cannot_be_read(problem: OSError) -> str:
     return _("cannot be read (%(problem)s).") % {"problem": problem.strerror}
 
 
-def read_rows(file: IO[bytes], columns: Sequence[str]) -> Iterator[Row]:
+def read_rows(file: IO[bytes], columns: Sequence[str], optional: Sequence[str] = ()) -> Iterator[Row]:
     """The data rows of a binary file, in order. Raises FileRefused for a file that cannot be read
-    at all: not UTF-8, not CSV, or a header without every column in `columns`."""
+    at all: not UTF-8, not CSV, or a header without every column in `columns`. Columns in
+    `optional` are read when the header has them, and are blank otherwise."""
     text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
     try:
         reader = csv.reader(text)
@@ -127,11 +131,11 @@ def read_rows(file: IO[bytes], columns: Sequence[str]) -> Iterator[Row]:
             raise FileRefused(str(RowError(1, problem)))
         # Which copy would be the real one? Other columns are ignored, so they may repeat
         # (a spreadsheet's blank trailing headers do).
-        repeated = [name for name in columns if header.count(name) > 1]
+        repeated = [name for name in (*columns, *optional) if header.count(name) > 1]
         if repeated:
             problem = _("column(s) named more than once: %(columns)s") % {"columns": ", ".join(repeated)}
             raise FileRefused(str(RowError(1, problem)))
-        index = {name: header.index(name) for name in columns}
+        index = {name: header.index(name) for name in (*columns, *optional) if name in header}
         while True:
             line = reader.line_num + 1
             cells = next(reader, None)

@@ -24,23 +24,10 @@ from portal.pdf import FetchRefused, PdfRenderTimeout, StaticFilesOnlyFetcher, h
 from portal.plans import PlanProfile
 from providers.models import PcpAssignment, Provider
 from tests.idcards.conftest import add_past_coverage, pdf_streams
+from tests.pdfs import pdf_text
 from tests.queries import queries_for
 
 PRINT_URL = "/profile/id-cards/print/"
-
-
-def pdf_text(pdf: bytes, tmp_path: Path) -> str:
-    tool = shutil.which("pdftotext")
-    if tool is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    path = tmp_path / "card.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(  # noqa: S603
-        [tool, "-layout", str(path), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
 
 
 def test_print_is_a_tagged_pdf_of_the_card(

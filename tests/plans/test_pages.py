@@ -22,7 +22,15 @@ from tests.queries import queries_for
 PROFILES = ["alliance", "totalcare", "masshealth", "demo"]
 MEMBER_PAGES = ["/", "/profile/", "/profile/activity/"]
 # Dummy values for URL arguments: a page of a switched-off feature is 404 whatever they are.
-DUMMY = {"int": 1, "str": "x", "path": "x", "slug": "x", "contact_kind": "address", "uuid": UUID(int=1)}
+DUMMY = {
+    "int": 1,
+    "str": "x",
+    "path": "x",
+    "slug": "x",
+    "contact_kind": "address",
+    "uuid": UUID(int=1),
+    "claimkind": "medical",
+}
 
 
 def hours_text(plan) -> str:  # type: ignore[no-untyped-def]
@@ -129,9 +137,9 @@ def _history(member: Member, years: int) -> None:
 
 # Care management's card (totalcare, demo) reads the care manager and the assessments to finish.
 @pytest.mark.parametrize(
-    # TotalCare and the demo: one more for the Pending decisions card.
+    # TotalCare and the demo: one more for the Pending decisions card, one for the claims card.
     ("name", "queries"),
-    [("alliance", 7), ("totalcare", 10), ("masshealth", 5), ("demo", 11)],
+    [("alliance", 7), ("totalcare", 11), ("masshealth", 5), ("demo", 12)],
 )
 def test_the_dashboard_makes_a_fixed_number_of_queries_per_profile(
     use_plan: UsePlan, name: str, queries: int, member_client: Client, member: Member

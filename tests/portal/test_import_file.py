@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
+from claims.importers import ClaimImporter
 from coverage.importers import CoverageImporter
 from members.importers import MemberImporter
 from members.models import Member
@@ -95,8 +96,9 @@ def test_importers_are_found_by_name() -> None:
     assert importer_named("providers") is ProviderImporter
     assert importer_named("coverage") is CoverageImporter
     assert importer_named("pcp_assignments") is PcpAssignmentImporter
-    with pytest.raises(LookupError, match="claims"):
-        importer_named("claims")
+    assert importer_named("claims") is ClaimImporter
+    with pytest.raises(LookupError, match="appeals"):
+        importer_named("appeals")
 
 
 def test_every_sample_loads_through_the_function(db: None) -> None:

@@ -77,6 +77,6 @@ def test_bad_rows_are_logged_by_line_without_their_values(
 
 def test_an_unknown_importer_or_a_missing_file_fails_the_task(tmp_path: Path, db: None) -> None:
     with pytest.raises(LookupError):
-        import_csv_file.apply(args=("claims", str(SAMPLES / "members.csv"))).get()
+        import_csv_file.apply(args=("appeals", str(SAMPLES / "members.csv"))).get()
     with pytest.raises(FileNotFoundError):
         import_csv_file.apply(args=("members", str(tmp_path / "absent.csv"))).get()

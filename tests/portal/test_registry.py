@@ -31,6 +31,7 @@ def test_the_navigation_lists_each_apps_entries_in_order_with_the_section_marked
         ("/my/", False),
         ("/care/plans/", False),
         ("/care/assessments/", False),
+        ("/claims/", False),
         ("/authorizations/", False),
         ("/resources/", False),
     ]

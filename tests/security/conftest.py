@@ -14,6 +14,7 @@ from members.models import Address, AddressKind, ContactEmail, Member, Phone, Ph
 from portal.roles import MEMBER_SERVICES
 from providers.models import Provider
 from tests.authorizations.factories import make_authorization
+from tests.claims.records import make_claim
 from tests.providers.pcp_factories import assign, make_provider
 from tests.staff import make_staff, sign_in_with_static_token
 
@@ -62,6 +63,8 @@ def member_b(make_member: MakeMember, provider: Provider) -> Member:
     give_records(other, line1=B_LINE1, phone=B_PHONE, email=B_EMAIL, provider=provider)
     IdCardOrder.objects.create(member=other, line1=B_LINE1, city="Salinas", state="CA", zip_code="93901")
     make_authorization(other, service_description=f"Home visits at {B_LINE1}")
+    # A claim whose number carries B's member ID, so a page that showed it would be caught.
+    make_claim(other, service=datetime.date.today(), claim_number=f"{B_ID}-1")
     return other
 
 

@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from authorizations.models import Authorization
+from claims.models import Claim, ClaimType
 from coverage.models import Coverage
 from idcards.models import IdCardOrder
 from members.models import Address, ContactChange, ContactEmail, Member, Phone, VerificationCode
@@ -92,6 +93,7 @@ def b_ids(member_b: Member) -> dict[str, list[int]]:
         "member": [member_b.pk],
         "user": [member_b.user_id or 0],
         "coverage": list(Coverage.objects.filter(member=member_b).values_list("pk", flat=True)),
+        "claim": list(Claim.objects.filter(member=member_b).values_list("pk", flat=True)),
     }
 
 
@@ -131,6 +133,8 @@ def path_variants(route: Route, ids: dict[str, list[int]]) -> Iterator[str]:
             if converter == "contact_kind":
                 assert kind is not None
                 choices.append([(name, kind)])
+            elif converter == "claim_kind":  # a closed list: each kind of claims list
+                choices.append([(name, claim_kind) for claim_kind in ClaimType.values])
             elif converter == "int":
                 pks = ids[kind] if kind else set(itertools.chain(*ids.values()))
                 choices.append([(name, str(pk)) for pk in pks])
@@ -155,7 +159,9 @@ def id_fields(ids: dict[str, list[int]]) -> dict[str, list[str]]:
 
 
 def assert_nothing_of_b(response: object, where: str) -> None:
-    html = response.content.decode(errors="replace")  # type: ignore[attr-defined]
+    streaming = getattr(response, "streaming", False)  # a CSV download is streamed
+    body = b"".join(response.streaming_content) if streaming else response.content  # type: ignore[attr-defined]
+    html = body.decode(errors="replace")
     leaked = [marker for marker in B_MARKERS if marker in html]
     assert not leaked, f"{where} showed member B's {leaked}"
 
