@@ -14,6 +14,7 @@ from django.utils.csp import CSP
 from portal.env import env_bool, env_int, env_list, env_str
 from portal.languages import PORTAL_LANGUAGES
 from portal.plans import PlanProfileError, load_plan
+from portal.sign_in import check_sign_in, oidc_providers, socialaccount_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -30,6 +31,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if
 
 INSTALLED_APPS = [
     "members",
+    "identity",
     "providers",
     "coverage",
     "idcards",
@@ -51,6 +53,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
 ]
 
 MIDDLEWARE = [
@@ -241,6 +245,25 @@ ACCOUNT_SESSION_REMEMBER = False
 # Log-ins are limited by members/login_limits.py (per address, and per username without locking
 # the member out), which answers with the portal's own pages; allauth's limits are off for them.
 ACCOUNT_RATE_LIMITS = {"login": "", "login_failed": ""}
+
+# --- Sign-in with an identity provider (portal/sign_in.py, docs/accounts.md) -------------------
+
+# The OpenID Connect providers, from the environment only; the plan's `sign_in` picks which the
+# log-in page offers, and whether it offers the portal's own passwords at all.
+OIDC_PROVIDERS = {provider.id: provider for provider in oidc_providers(env_str("OIDC_PROVIDERS"))}
+if not DEBUG and (_unanswered := check_sign_in(PLAN.sign_in, OIDC_PROVIDERS)):
+    raise ImproperlyConfigured(f"The plan's sign_in names {', '.join(_unanswered)}: not in OIDC_PROVIDERS.")
+SOCIALACCOUNT_PROVIDERS = socialaccount_providers(OIDC_PROVIDERS.values())
+SOCIALACCOUNT_ADAPTER = "identity.adapters.SocialAccountAdapter"
+# A new identity always stops at "Link your member record" (identity.views.link): no account is
+# made from what the provider says alone.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+# The key of the HMAC that full Social Security numbers are kept as (members/ssn.py); without it
+# the portal neither imports SSNs nor offers linking by one.
+SSN_HMAC_KEY = env_str("SSN_HMAC_KEY")
 
 # --- Languages --------------------------------------------------------------------------
 

@@ -1,0 +1,11 @@
+"""The test provider's users, clients and client secret; plain data, read by both sides of the tests."""
+
+CLIENT_SECRET = "portal-client-secret"
+PASSWORD = "state login password"
+USERS = {
+    # username: (email, given name, family name)
+    "jose": ("jose@example.com", "José", "García"),
+    "maria": ("maria@example.com", "María", "Santos"),
+}
+# One client per provider the portal's tests configure (a client ID names one provider's app).
+CLIENTS = ("ma-login", "login-mass-gov", "wrong-audience", "expired", "forged-keys")
