@@ -58,7 +58,10 @@ class Member(models.Model):
     preferred_language = models.CharField(_("preferred language"), max_length=10, default="en")
     county = models.CharField(_("county"), max_length=50, blank=True)
     # HMAC-SHA256 of the full SSN when the plan's file carries one (members/ssn.py); never the SSN.
-    ssn_digest = models.CharField(_("SSN (keyed hash)"), max_length=64, blank=True, editable=False)
+    # db_default: the bulk loaders (demo, bench) COPY named columns only.
+    ssn_digest = models.CharField(
+        _("SSN (keyed hash)"), max_length=64, blank=True, default="", db_default="", editable=False
+    )
     head_of_household = models.ForeignKey(
         "self",
         verbose_name=_("head of household"),
