@@ -41,6 +41,8 @@ class Importer[P]:
 
     name: ClassVar[str]
     columns: ClassVar[tuple[str, ...]]
+    # Columns a file may leave out (Row.has tells whether this one has them).
+    optional_columns: ClassVar[tuple[str, ...]] = ()
     record_name: ClassVar[str | Promise]  # "members", lazily translated
     key_columns: ClassVar[str]
     writes: ClassVar[tuple[type[models.Model], ...]]
@@ -143,7 +145,7 @@ def _read[P](run: Importer[P], file: IO[bytes]) -> tuple[list[Parsed[P]], list[R
     rows: list[Parsed[P]] = []
     errors: list[RowError] = []
     first_seen: dict[Hashable, int] = {}
-    for row in read_rows(file, run.columns):
+    for row in read_rows(file, run.columns, run.optional_columns):
         record = run.parse_row(row)
         if row.errors:
             errors.extend(row.errors)

@@ -54,8 +54,14 @@ class Row:
     def error(self, column: str, message: str) -> None:
         self.errors.append(RowError(self.line, f"{column}: {message}"))
 
+    def has(self, column: str) -> bool:
+        """Whether the file has this column (an optional one may be left out)."""
+        return column in self._index
+
     def raw(self, column: str) -> str:
-        position = self._index[column]
+        position = self._index.get(column)
+        if position is None:  # an optional column the file leaves out
+            return ""
         return self._cells[position].strip() if position < len(self._cells) else ""
 
     def text(self, column: str, *, max_length: int, required: bool = True) -> str:
@@ -112,9 +118,10 @@ def cannot_be_read(problem: OSError) -> str:
     return _("cannot be read (%(problem)s).") % {"problem": problem.strerror}
 
 
-def read_rows(file: IO[bytes], columns: Sequence[str]) -> Iterator[Row]:
+def read_rows(file: IO[bytes], columns: Sequence[str], optional: Sequence[str] = ()) -> Iterator[Row]:
     """The data rows of a binary file, in order. Raises FileRefused for a file that cannot be read
-    at all: not UTF-8, not CSV, or a header without every column in `columns`."""
+    at all: not UTF-8, not CSV, or a header without every column in `columns` (those in
+    `optional` are read where the header has them)."""
     text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
     try:
         reader = csv.reader(text)
@@ -127,6 +134,7 @@ def read_rows(file: IO[bytes], columns: Sequence[str]) -> Iterator[Row]:
             raise FileRefused(str(RowError(1, problem)))
         # Which copy would be the real one? Other columns are ignored, so they may repeat
         # (a spreadsheet's blank trailing headers do).
+        columns = [*columns, *(name for name in optional if name in header)]
         repeated = [name for name in columns if header.count(name) > 1]
         if repeated:
             problem = _("column(s) named more than once: %(columns)s") % {"columns": ", ".join(repeated)}
