@@ -311,7 +311,9 @@ SECURE_CSP = {
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "frame-ancestors": [CSP.NONE],
-    "form-action": [CSP.SELF],
+    # A sign-in button's form is answered by a redirect to the identity provider, which
+    # form-action also governs: the configured issuers' origins (portal/sign_in.py).
+    "form-action": [CSP.SELF, *sorted({provider.origin for provider in OIDC_PROVIDERS.values()})],
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],
 }

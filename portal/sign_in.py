@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -32,6 +33,12 @@ class OidcProvider:
     issuer: str
     client_id: str
     secret: str
+
+    @property
+    def origin(self) -> str:
+        """scheme://host[:port] of the issuer, where the browser is sent to sign in."""
+        parts = urlsplit(self.issuer)
+        return f"{parts.scheme}://{parts.netloc}"
 
 
 def oidc_providers(raw: str, *, variable: str = "OIDC_PROVIDERS") -> tuple[OidcProvider, ...]:

@@ -54,3 +54,7 @@ IDP_OIDC_PRIVATE_KEY = os.environ["IDP_PRIVATE_KEY"]
 IDP_OIDC_ADAPTER = "tests.oidc_idp.adapter.TestProviderAdapter"
 # The forged key set's key (urls.forged_jwks).
 IDP_FORGED_KEY = os.environ["IDP_FORGED_KEY"]
+# Cookies are not kept apart by port: on 127.0.0.1 the provider's would replace the portal's.
+SESSION_COOKIE_NAME = "idp_sessionid"
+CSRF_COOKIE_NAME = "idp_csrftoken"
+LANGUAGE_COOKIE_NAME = "idp_language"
