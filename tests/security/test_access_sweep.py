@@ -129,6 +129,9 @@ def path_variants(route: Route, ids: dict[str, list[int]]) -> Iterator[str]:
             if converter == "contact_kind":
                 assert kind is not None
                 choices.append([(name, kind)])
+            elif converter == "sign_in_provider":
+                # An identity provider's id names no member's record: the plan's own.
+                choices.append([(name, "ma-login")])
             elif converter == "int":
                 pks = ids[kind] if kind else set(itertools.chain(*ids.values()))
                 choices.append([(name, str(pk)) for pk in pks])
