@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -264,6 +265,15 @@ SOCIALACCOUNT_STORE_TOKENS = False
 # The key of the HMAC that full Social Security numbers are kept as (members/ssn.py); without it
 # the portal neither imports SSNs nor offers linking by one.
 SSN_HMAC_KEY = env_str("SSN_HMAC_KEY")
+
+# --- Members' two-factor (allauth.mfa; docs/accounts.md says why not django-otp) -----------
+
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = PLAN.portal_name
+MFA_RECOVERY_CODE_COUNT = 10
+# Changing the email, password, two-factor or sign-ins asks again after this long (allauth's
+# re-authentication; its default is 5 minutes).
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 15 * 60
 
 # --- Languages --------------------------------------------------------------------------
 
