@@ -8,12 +8,16 @@ import pytest
 import time_machine
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from django.contrib.auth.models import Group
 from django.test import Client
 
+from audit.models import AuditEvent
 from members.models import Member
+from portal.registry import MEMBER_SERVICES
 from tests.conftest import MEMBER_PASSWORD
 from tests.members.conftest import code_in, handle_recoveries, last_email_to
 from tests.members.flows import RECOVER, SENT, details, log_in
+from tests.staff import make_staff, sign_in_with_static_token
 
 NEW_PASSWORD = "meadow copper violin"
 
@@ -100,3 +104,24 @@ def test_changing_two_factor_asks_for_the_password_again_after_15_minutes(
     with time_machine.travel(datetime.timedelta(minutes=16)):
         response = client.get("/accounts/2fa/totp/activate/")
         assert response["Location"].startswith("/accounts/reauthenticate/")
+
+
+def test_member_services_reset_a_lost_second_factor_in_the_admin_audited(
+    client: Client, member: Member
+) -> None:
+    log_in(client)
+    set_up_authenticator(client)
+    client.post("/accounts/logout/")
+    staff = make_staff()
+    staff.groups.add(Group.objects.get(name=MEMBER_SERVICES))
+    admin = Client()
+    sign_in_with_static_token(admin, staff)
+
+    response = admin.post(
+        "/admin/members/member/", {"action": "reset_two_factor", "_selected_action": [member.pk]}, follow=True
+    )
+    assert "Two-factor removed: 2." in response.content.decode()
+    assert not Authenticator.objects.filter(user=member.user).exists()
+    event = AuditEvent.objects.get(action="members.two_factor_reset")
+    assert (event.member_id, event.actor_id) == (member.pk, staff.pk)
+    assert log_in(client)["Location"] == "/"
