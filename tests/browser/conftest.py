@@ -96,7 +96,7 @@ def server_command(port: int) -> list[str]:
     ]
 
 
-def _wait_until_serving(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
+def _wait_until_serving(url: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
