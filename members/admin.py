@@ -8,13 +8,14 @@ no full count, ordering on indexed columns, no <select> of every member.
 
 from typing import cast
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Address, ContactChange, ContactEmail, Member, MemberQuerySet, Phone, User
+from members.two_factor import two_factor_reset
 from portal.forms import PlainTextModelForm
 from portal.phones import PhoneNumberField
 
@@ -80,6 +81,14 @@ class MemberAdmin(admin.ModelAdmin):
     fields = MEMBER_FIELDS
     # Enrollment owns all but the language; an edit would be overwritten by the next enrollment feed.
     readonly_fields = [name for name in MEMBER_FIELDS if name != "preferred_language"]
+    actions = ["reset_two_factor"]
+
+    @admin.action(
+        description=_("Reset two-factor (the member lost their authenticator)"), permissions=["change"]
+    )
+    def reset_two_factor(self, request: HttpRequest, queryset: QuerySet[Member]) -> None:
+        removed = sum(two_factor_reset(request=request, member=member) for member in queryset)
+        self.message_user(request, _("Two-factor removed: %(count)s.") % {"count": removed}, messages.SUCCESS)
 
     @admin.display(boolean=True, description=_("online account"))
     def has_account(self, obj: Member) -> bool:

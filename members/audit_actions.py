@@ -12,5 +12,15 @@ SIGN_OUT = AuditAction("members.sign_out", _("Signed out"))
 RECOVERY_REQUESTED = AuditAction("members.recovery_requested", _("Account recovery requested"))
 PASSWORD_RESET = AuditAction("members.password_reset", _("Password reset"))
 CONTACT_CHANGED = AuditAction("members.contact_changed", _("Contact information changed"))
+TWO_FACTOR_RESET = AuditAction("members.two_factor_reset", _("Two-factor reset by Member Services"))
 
-ALL = (PAGE_VIEW, SIGN_IN, SIGN_IN_FAILED, SIGN_OUT, RECOVERY_REQUESTED, PASSWORD_RESET, CONTACT_CHANGED)
+ALL = (
+    PAGE_VIEW,
+    SIGN_IN,
+    SIGN_IN_FAILED,
+    SIGN_OUT,
+    RECOVERY_REQUESTED,
+    PASSWORD_RESET,
+    CONTACT_CHANGED,
+    TWO_FACTOR_RESET,
+)

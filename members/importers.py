@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from members.models import Address, AddressKind, ContactEmail, Member, Phone, PhoneKind, Sex
+from members.ssn import ssn_digest, ssn_enabled, ssn_normalised
 from portal.clock import plan_today
 from portal.csvimport.cells import (
     choice,
@@ -61,6 +62,8 @@ class MemberImporter(Importer[MemberRow]):
         "phone",
         "email",
     )
+    # The full SSN, where the plan's file carries it: kept only as its keyed hash (members/ssn.py).
+    optional_columns = ("ssn",)
 
     def parse_row(self, row: Row) -> MemberRow:
         born = row.required("date_of_birth", parse_date, stand_in=datetime.date.min)
@@ -75,6 +78,8 @@ class MemberImporter(Importer[MemberRow]):
             "preferred_language": row.value("preferred_language", parse_language, blank="en"),
             "county": row.text("county", max_length=max_length(Member, "county"), required=False),
         }
+        if row.has("ssn"):
+            member["ssn_digest"] = _ssn_digest(row)
         return MemberRow(
             member=member,
             head_id=row.identifier(
@@ -123,6 +128,22 @@ class MemberImporter(Importer[MemberRow]):
                     outcome = Outcome.UPDATED
                 links.append(Link(member.pk, member.head_of_household_id, record.head_id, outcome))
         return _link_heads(links, pk_of, using=self.using)
+
+
+def _ssn_digest(row: Row) -> str:
+    """The keyed hash of the row's SSN ("" for none); the digits go no further than this."""
+    raw = row.raw("ssn")
+    if not raw:
+        return ""
+    if not ssn_enabled():
+        row.error("ssn", _("SSNs can only be imported with SSN_HMAC_KEY set"))
+        return ""
+    digits = ssn_normalised(raw)
+    if digits is None:
+        # The message never repeats the cell: an import report is no place for an SSN.
+        row.error("ssn", _("not a Social Security number (nine digits)"))
+        return ""
+    return ssn_digest(digits)
 
 
 @dataclass(frozen=True, slots=True)

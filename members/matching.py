@@ -25,6 +25,11 @@ def _failure_keys(member_id: str, ip: str) -> tuple[str, str]:
     return f"match-fail:id:{digest}", f"match-fail:ip:{ip}"
 
 
+def _limited(id_key: str, ip_key: str) -> bool:
+    counts = cache.get_many([id_key, ip_key])
+    return counts.get(id_key, 0) >= MAX_FAILURES_PER_MEMBER_ID or counts.get(ip_key, 0) >= MAX_FAILURES_PER_IP
+
+
 def _count(key: str, *, failed: bool) -> None:
     # A match "counts" zero: the same cache operations either way, so the time a request takes
     # does not tell whether the details matched a member.
@@ -43,8 +48,7 @@ def member_match(
     Names compare ignoring case, accents, spaces, hyphens and apostrophes.
     """
     id_key, ip_key = _failure_keys(member_id, ip)
-    counts = cache.get_many([id_key, ip_key])
-    if counts.get(id_key, 0) >= MAX_FAILURES_PER_MEMBER_ID or counts.get(ip_key, 0) >= MAX_FAILURES_PER_IP:
+    if _limited(id_key, ip_key):
         return None
     typed_id = member_id.strip()
     member = (
@@ -60,3 +64,18 @@ def member_match(
     _count(id_key, failed=not matched)
     _count(ip_key, failed=not matched)
     return member if matched else None
+
+
+def member_match_by_ssn(*, ssn_digest: str, ip: str) -> Member | None:
+    """The member whose record carries this SSN (as members.ssn.ssn_digest), or None.
+
+    The same limits as member_match: per SSN (its digest stands for the member ID) and per
+    address, shared with the member-ID tries of the same address.
+    """
+    id_key, ip_key = f"match-fail:ssn:{ssn_digest}", _failure_keys("", ip)[1]
+    if _limited(id_key, ip_key):
+        return None
+    member = Member.objects.select_related("user").filter(ssn_digest=ssn_digest).first()
+    _count(id_key, failed=member is None)
+    _count(ip_key, failed=member is None)
+    return member

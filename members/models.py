@@ -57,6 +57,11 @@ class Member(models.Model):
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
     preferred_language = models.CharField(_("preferred language"), max_length=10, default="en")
     county = models.CharField(_("county"), max_length=50, blank=True)
+    # HMAC-SHA256 of the full SSN when the plan's file carries one (members/ssn.py); never the SSN.
+    # db_default: the bulk loaders (demo, bench) COPY named columns only.
+    ssn_digest = models.CharField(
+        _("SSN (keyed hash)"), max_length=64, blank=True, default="", db_default="", editable=False
+    )
     head_of_household = models.ForeignKey(
         "self",
         verbose_name=_("head of household"),
@@ -82,7 +87,12 @@ class Member(models.Model):
         verbose_name = _("member")
         verbose_name_plural = _("members")
         ordering = ["last_name", "first_name", "member_id"]
-        indexes = [models.Index(fields=["last_name", "first_name"], name="member_name_idx")]
+        indexes = [
+            models.Index(fields=["last_name", "first_name"], name="member_name_idx"),
+            models.Index(
+                fields=["ssn_digest"], name="member_ssn_digest_idx", condition=~models.Q(ssn_digest="")
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.member_id} {self.first_name} {self.last_name}"

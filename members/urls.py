@@ -1,7 +1,7 @@
 """Account URLs, mounted under /accounts/ next to allauth's log in and log out."""
 
 from allauth.account import views as allauth_views
-from django.urls import path
+from django.urls import include, path
 
 from members import views
 
@@ -16,4 +16,7 @@ urlpatterns = [
     path("login/", views.login, name="account_login"),
     path("logout/", allauth_views.logout, name="account_logout"),
     path("inactive/", allauth_views.account_inactive, name="account_inactive"),
+    path("reauthenticate/", allauth_views.reauthenticate, name="account_reauthenticate"),
+    # Two-factor (authenticator app, recovery codes) and the log-in step that asks for it.
+    path("2fa/", include("allauth.mfa.urls")),
 ]

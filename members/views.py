@@ -2,11 +2,14 @@
 RESET PASSWORD. Log in and log out are django-allauth's, with the portal's templates; log in
 sits behind the limit on failed log-ins per address (members/login_limits.py)."""
 
+import functools
+from collections.abc import Callable
+
 from allauth.account import views as allauth_views
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -30,6 +33,7 @@ from members.forms import (
 from members.limits import client_address
 from members.recovery import password_reset, recovery_request
 from portal.error_views import too_many_requests
+from portal.sign_in import passwords_offered, provider_buttons
 
 SIGNUP_SESSION_KEY = "signup_code_id"
 RECOVERY_SESSION_KEY = "recovery_id"
@@ -38,7 +42,20 @@ RECOVERY_USERNAME_KEY = "recovery_username_too"
 USERNAME_ONLY = "username"
 
 
+def passwords_required(view: Callable[[HttpRequest], HttpResponse]) -> Callable[[HttpRequest], HttpResponse]:
+    """The portal's own accounts' pages, where the plan offers them (its profile's `sign_in`)."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest) -> HttpResponse:
+        if not passwords_offered():
+            raise Http404
+        return view(request)
+
+    return wrapper
+
+
 @require_http_methods(["GET", "POST"])
+@passwords_required
 def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None, ip=client_address(request))
     if request.method == "POST" and form.is_valid():
@@ -63,6 +80,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@passwords_required
 def signup_verify(request: HttpRequest) -> HttpResponse:
     record_id = request.session.get(SIGNUP_SESSION_KEY)
     if record_id is None:
@@ -108,6 +126,7 @@ def _signup_code_error(result: CodeCheck) -> str:
 
 
 @require_http_methods(["GET", "POST"])
+@passwords_required
 def recover(request: HttpRequest) -> HttpResponse:
     form = RecoveryForm(request.POST or None, ip=client_address(request))
     if request.method == "POST" and form.is_valid():
@@ -135,6 +154,7 @@ def recover(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@passwords_required
 def recover_sent(request: HttpRequest) -> HttpResponse:
     recovery_id = request.session.get(RECOVERY_SESSION_KEY)
     if recovery_id is None:
@@ -182,11 +202,18 @@ def login(request: HttpRequest) -> HttpResponse:
     The limit depends on the address alone, so it answers before any password is hashed; the
     per-username limits are in the adapter (members/login_limits.py).
     """
+    offered = passwords_offered()
     if request.method == "POST":
+        if not offered:
+            # The plan signs members in at its identity provider only: no password is judged here.
+            return HttpResponseNotAllowed(["GET"])
         wait = login_limits.address_wait(client_address(request))
         if wait:
             return too_many_requests(request, retry_after=wait)
-    response: HttpResponse = allauth_views.login(request)
+    view = allauth_views.LoginView.as_view(
+        extra_context={"passwords_offered": offered, "provider_buttons": provider_buttons()}
+    )
+    response: HttpResponse = view(request)
     return response
 
 

@@ -14,6 +14,7 @@ from django.utils.csp import CSP
 from portal.env import env_bool, env_int, env_list, env_str
 from portal.languages import PORTAL_LANGUAGES
 from portal.plans import PlanProfileError, load_plan
+from portal.sign_in import check_sign_in, oidc_providers, socialaccount_providers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -30,6 +31,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if
 
 INSTALLED_APPS = [
     "members",
+    "identity",
     "providers",
     "coverage",
     "idcards",
@@ -57,6 +59,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -248,6 +253,34 @@ ACCOUNT_SESSION_REMEMBER = False
 # the member out), which answers with the portal's own pages; allauth's limits are off for them.
 ACCOUNT_RATE_LIMITS = {"login": "", "login_failed": ""}
 
+# --- Sign-in with an identity provider (portal/sign_in.py, docs/accounts.md) -------------------
+
+# The OpenID Connect providers, from the environment only; the plan's `sign_in` picks which the
+# log-in page offers, and whether it offers the portal's own passwords at all.
+OIDC_PROVIDERS = {provider.id: provider for provider in oidc_providers(env_str("OIDC_PROVIDERS"))}
+if not DEBUG and (_unanswered := check_sign_in(PLAN.sign_in, OIDC_PROVIDERS)):
+    raise ImproperlyConfigured(f"The plan's sign_in names {', '.join(_unanswered)}: not in OIDC_PROVIDERS.")
+SOCIALACCOUNT_PROVIDERS = socialaccount_providers(OIDC_PROVIDERS.values())
+SOCIALACCOUNT_ADAPTER = "identity.adapters.SocialAccountAdapter"
+# A new identity always stops at "Link your member record" (identity.views.link): no account is
+# made from what the provider says alone.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+# The key of the HMAC that full Social Security numbers are kept as (members/ssn.py); without it
+# the portal neither imports SSNs nor offers linking by one.
+SSN_HMAC_KEY = env_str("SSN_HMAC_KEY")
+
+# --- Members' two-factor (allauth.mfa; docs/accounts.md says why not django-otp) -----------
+
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = PLAN.portal_name
+MFA_RECOVERY_CODE_COUNT = 10
+# Changing the email, password, two-factor or sign-ins asks again after this long (allauth's
+# re-authentication; its default is 5 minutes).
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 15 * 60
+
 # --- Languages --------------------------------------------------------------------------
 
 LANGUAGE_CODE = "en"
@@ -299,7 +332,9 @@ SECURE_CSP = {
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "frame-ancestors": [CSP.NONE],
-    "form-action": [CSP.SELF],
+    # A sign-in button's form is answered by a redirect to the identity provider, which
+    # form-action also governs: the configured issuers' origins (portal/sign_in.py).
+    "form-action": [CSP.SELF, *sorted({provider.origin for provider in OIDC_PROVIDERS.values()})],
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],
 }

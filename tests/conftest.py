@@ -27,12 +27,14 @@ from coverage.models import Coverage
 from members.models import Address, AddressKind, Member, User
 from portal.languages import PORTAL_LANGUAGES
 from portal.plans import PlanProfile, load_plan
+from portal.sign_in import oidc_providers, socialaccount_providers
 from providers.models import PcpAssignment, Provider
 from resources.models import ResourceTranslation
 from tests.brokers import REDIS_SERVER, RedisServer, celery_broker, celery_worker
 from tests.databases import migrate, rolled_back_on, sqlite_connection
 from tests.documents.notice_files import use_notice_storage
 from tests.households.households import Household, MakeMember, make_household
+from tests.identity_provider import IdentityProvider
 
 
 @pytest.fixture(autouse=True)
@@ -257,3 +259,25 @@ def private_redis(broker_url: str) -> Iterator[RedisServer]:
             yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def identity_provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[IdentityProvider]:
+    """A real OpenID Connect provider on a free port (tests/identity_provider.py), for the session."""
+    provider = IdentityProvider(tmp_path_factory.mktemp("identity-provider"))
+    provider.allow("http://testserver")
+    try:
+        yield provider
+    finally:
+        provider.stop()
+
+
+@pytest.fixture
+def state_sign_in(settings, use_plan, identity_provider: IdentityProvider) -> IdentityProvider:  # type: ignore[no-untyped-def]
+    """The MassHealth profile (state sign-in only) with its providers at the local provider, and SSNs."""
+    use_plan("masshealth")
+    providers = oidc_providers(identity_provider.oidc_providers())
+    settings.OIDC_PROVIDERS = {provider.id: provider for provider in providers}
+    settings.SOCIALACCOUNT_PROVIDERS = socialaccount_providers(providers)
+    settings.SSN_HMAC_KEY = "test-ssn-key-0123456789"
+    return identity_provider

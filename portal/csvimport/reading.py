@@ -54,6 +54,10 @@ class Row:
     def error(self, column: str, message: str) -> None:
         self.errors.append(RowError(self.line, f"{column}: {message}"))
 
+    def has(self, column: str) -> bool:
+        """Whether the file has this column (an optional one may be left out)."""
+        return column in self._index
+
     def raw(self, column: str) -> str:
         """The cell, stripped; "" for an optional column the file does not have."""
         position = self._index.get(column)

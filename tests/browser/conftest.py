@@ -32,8 +32,11 @@ from django.db import connection
 
 from coverage.models import Coverage
 from members.models import Address, AddressKind, Member, Phone, PhoneKind, User
+from portal.languages import PORTAL_LANGUAGES
+from portal.plans import load_plan
 from providers.models import Gender, PcpAssignment
 from tests.browser.pages import Checker
+from tests.identity_provider import IdentityProvider
 from tests.outbox.smtp_server import SMTPServer, smtp_server
 from tests.providers.pcp_factories import make_provider
 
@@ -95,7 +98,7 @@ def server_command(port: int) -> list[str]:
     ]
 
 
-def _wait_until_serving(url: str, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
+def _wait_until_serving(url: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -216,9 +219,12 @@ def live_portal(django_db_setup: None, django_db_blocker: Any) -> Iterator[LiveP
 
 
 @pytest.fixture(scope="package")
-def plan_portal(django_db_setup: None, django_db_blocker: Any) -> Iterator[Callable[[str], str]]:
+def plan_portal(
+    django_db_setup: None, django_db_blocker: Any, request: pytest.FixtureRequest
+) -> Iterator[Callable[[str], str]]:
     """plan_portal("totalcare"): the URL of a portal server serving that plan's profile, started the
-    first time a test asks for it (on the same test database; no Celery worker, so no email)."""
+    first time a test asks for it (on the same test database; no Celery worker, so no email).
+    A plan that signs in at identity providers gets them at the local test provider."""
     servers: dict[str, tuple[str, subprocess.Popen[bytes]]] = {}
     logs = ROOT / "test-artifacts"
     logs.mkdir(exist_ok=True)
@@ -227,8 +233,15 @@ def plan_portal(django_db_setup: None, django_db_blocker: Any) -> Iterator[Calla
         if plan not in servers:
             port = _free_port()
             url = f"http://127.0.0.1:{port}"
+            profile = load_plan(plan, known_languages=[code for code, _ in PORTAL_LANGUAGES])
+            providers: dict[str, str] = {}
+            if any(method.startswith("oidc:") for method in profile.sign_in):
+                identity_provider: IdentityProvider = request.getfixturevalue("identity_provider")
+                identity_provider.allow(url)
+                providers = {"OIDC_PROVIDERS": identity_provider.oidc_providers()}
             env = {
                 **os.environ,
+                **providers,
                 "DJANGO_SETTINGS_MODULE": "tests.browser.server_settings",
                 "DEBUG": "1",
                 "PORTAL_PLAN": plan,

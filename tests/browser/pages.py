@@ -13,6 +13,8 @@ from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.oidc_idp.users import PASSWORD as IDENTITY_PROVIDER_PASSWORD
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 MIN_TARGET = 24
 
@@ -173,3 +175,11 @@ def tab_to_nav_entry(page: Any, label: str, *, menu: str = "Menu") -> None:
         tab_to(page, menu)
         page.keyboard.press("Enter")
     tab_to(page, label)
+
+
+def sign_in_at_state(page: Any, *, button: str = "Sign In With MA Login", username: str = "jose") -> None:
+    """Press the plan's sign-in button and log in at the (local test) identity provider's own page."""
+    page.get_by_role("button", name=button).click()
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(IDENTITY_PROVIDER_PASSWORD)
+    page.get_by_role("button", name="Sign In").click()

@@ -5,12 +5,14 @@ Portuguese; axe-clean, and the switch used with the keyboard alone."""
 from typing import Any
 
 import pytest
+from allauth.socialaccount.models import SocialAccount
 from django.utils import translation
 
 from tests.browser.conftest import ARTIFACTS, NOTICES_DIR, SIZES
-from tests.browser.pages import Checker, open_menu, tab_to
+from tests.browser.pages import Checker, open_menu, sign_in_at_state, tab_to
 from tests.documents.notice_files import use_notice_storage
-from tests.households.households import PASSWORD, Household, MakeMember, make_household, marker
+from tests.households.households import Household, MakeMember, make_household, marker
+from tests.oidc_idp.users import JOSE_SUB as IDENTITY_PROVIDER_JOSE
 
 LANGUAGES = {"en": "en-US", "es": "es-ES", "pt-br": "pt-BR"}
 
@@ -46,11 +48,14 @@ def test_alerts_tabs_and_the_household_switch(
     )
     tabs = words(language, "My Info", "My Benefits", "My Documents", "My Notices")
     try:
+        # MassHealth signs in at the state only: the head's identity at the local provider.
+        SocialAccount.objects.create(
+            user=household.head.user, provider="ma-login", uid=IDENTITY_PROVIDER_JOSE
+        )
         page.goto("/accounts/login/")
-        page.locator("#id_login").fill("ana.head")
-        page.locator("#id_password").fill(PASSWORD)
-        log_in = words(language, "LOG IN")[0]
-        page.get_by_role("button", name=log_in, exact=True).click()
+        with translation.override(language):
+            button = translation.gettext("Sign In With %(name)s") % {"name": "MA Login"}
+        sign_in_at_state(page, button=button)
         card = page.locator(".dashboard__card", has_text=alerts)
         card.wait_for()
         check(f"home-{language}")

@@ -5,12 +5,14 @@ import re
 from typing import Any
 
 import pytest
+from allauth.socialaccount.models import SocialAccount
 
 from members.models import Member
 from portal.languages import PORTAL_LANGUAGES
-from portal.plans import load_plan
+from portal.plans import SIGN_IN_PASSWORD, load_plan
 from tests.browser.conftest import ARTIFACTS, PASSWORD, SIZES, USERNAME
-from tests.browser.pages import Checker, open_menu, tab_to_nav_entry
+from tests.browser.pages import Checker, open_menu, sign_in_at_state, tab_to_nav_entry
+from tests.oidc_idp.users import JOSE_SUB as IDENTITY_PROVIDER_JOSE
 
 PROFILES = ["alliance", "totalcare", "masshealth", "demo"]
 
@@ -27,9 +29,14 @@ def test_each_plans_core_pages(
         page.goto("/accounts/login/")
         check(f"{plan}-login")
         assert profile.portal_name in page.title()
-        page.get_by_label("Username").fill(USERNAME)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="LOG IN").click()
+        if SIGN_IN_PASSWORD in profile.sign_in:
+            page.get_by_label("Username").fill(USERNAME)
+            page.get_by_label("Password").fill(PASSWORD)
+            page.get_by_role("button", name="LOG IN").click()
+        else:
+            # State sign-in only (MassHealth): the account's identity at the local provider.
+            SocialAccount.objects.create(user=account.user, provider="ma-login", uid=IDENTITY_PROVIDER_JOSE)
+            sign_in_at_state(page)
         page.get_by_role("heading", name=f"Welcome {account.first_name}").wait_for()
         check(f"{plan}-home")
         header = page.locator("header").inner_text()

@@ -10,6 +10,12 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 # Pages outside the member portal's own layout.
 SKIPPED_PREFIXES = ("admin/", "i18n/", "dev/")
+# allauth.mfa's pages of a factor the member has not set up answer 404 (its own behaviour).
+NOT_SET_UP = {
+    "/accounts/2fa/recovery-codes/",
+    "/accounts/2fa/recovery-codes/download/",
+    "/accounts/2fa/totp/deactivate/",
+}
 
 
 def test_no_pending_migrations(db: None) -> None:
@@ -40,6 +46,7 @@ def test_every_page_has_one_h1(
 ) -> None:
     browser = member_client if persona == "member" else client
     response = browser.get(path)
-    assert response.status_code in {200, 302, 405}, f"{path} answered {response.status_code}"
+    answers = {200, 302, 405} | ({404} if path in NOT_SET_UP else set())
+    assert response.status_code in answers, f"{path} answered {response.status_code}"
     if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
         assert response.content.decode().count("<h1") == 1, f"{path} needs exactly one <h1>"

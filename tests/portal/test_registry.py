@@ -48,6 +48,7 @@ def test_a_page_under_a_tab_gets_its_groups_tabs_with_that_tab_current(member_cl
     assert tab_links(html) == [
         ("/profile/", False),
         ("/profile/id-cards/", True),
+        ("/profile/sign-in/", False),
         ("/profile/activity/", False),
     ]
 

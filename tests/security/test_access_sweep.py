@@ -135,6 +135,9 @@ def path_variants(route: Route, ids: dict[str, list[int]]) -> Iterator[str]:
                 choices.append([(name, kind)])
             elif converter == "claim_kind":  # a closed list: each kind of claims list
                 choices.append([(name, claim_kind) for claim_kind in ClaimType.values])
+            elif converter == "sign_in_provider":
+                # An identity provider's id names no member's record: the plan's own.
+                choices.append([(name, "ma-login")])
             elif converter == "int":
                 pks = ids[kind] if kind else set(itertools.chain(*ids.values()))
                 choices.append([(name, str(pk)) for pk in pks])
