@@ -39,8 +39,10 @@ PORT ?= 8000
 demo: migrate
 	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py seed_demo --if-empty
 
-run: demo messages
-	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+# rundemo is runserver printing the demo logins under its banner, where they do not scroll away.
+run: migrate messages
+	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py seed_demo --if-empty --no-logins
+	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py rundemo 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .
