@@ -18,7 +18,7 @@ def test_the_logins_come_after_the_server_banner(db: None) -> None:
     out = StringIO()
     command = Command(stdout=out)
     # What runserver's handle() sets before the server binds; on_bind() prints the banner.
-    command.addr, command._raw_ipv6, command.protocol = "127.0.0.1", False, "http"
+    vars(command).update(addr="127.0.0.1", _raw_ipv6=False, protocol="http")
     command.on_bind(8101)
     printed = out.getvalue()
     banner = printed.index("Starting WSGI development server at http://127.0.0.1:8101/")
