@@ -18,7 +18,7 @@ from members.email_limits import EmailLimit
 from members.matching import member_match
 from members.models import Member, User
 from portal.clock import plan_today
-from portal.forms import PlainTextForm
+from portal.forms import PlainTextFieldsMixin, PlainTextForm
 from portal.phones import PhoneNumberField
 
 if TYPE_CHECKING:
@@ -224,7 +224,7 @@ class SignupForm(MemberIdentityForm, PasswordPairMixin):
         return data
 
 
-class LoginForm(allauth_forms.LoginForm):
+class LoginForm(PlainTextFieldsMixin, allauth_forms.LoginForm):
     """LOG IN (allauth's form, settings.ACCOUNT_FORMS), saying which of the two is missing."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
