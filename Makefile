@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run test test-fast lint typecheck pytest pytest-fast migrate demo messages catalogues clean css
+.PHONY: install run test test-fast lint typecheck pytest pytest-fast migrate demo messages catalogues clean css checkers
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,8 +39,10 @@ PORT ?= 8000
 demo: migrate
 	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py seed_demo --if-empty
 
-run: demo messages
-	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+# rundemo is runserver printing the demo logins under its banner, where they do not scroll away.
+run: migrate messages
+	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py seed_demo --if-empty --no-logins
+	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py rundemo 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .
@@ -49,7 +51,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy .
 
-pytest: install messages
+pytest: install messages checkers
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest
 
 test: lint typecheck pytest
@@ -74,3 +76,14 @@ bench: install messages
 css:
 	command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
 	cd assets && npm ci --no-audit --no-fund && npm run build
+
+# The browser tests' outside checkers (docs/design.md): pa11y in Debian's Chromium (no browser
+# download) and the Nu HTML checker, a jar run with Java; Node and Java from Debian if missing.
+CHECKERS := tests/browser/checkers
+checkers: $(CHECKERS)/node_modules/.installed
+
+$(CHECKERS)/node_modules/.installed: $(CHECKERS)/package-lock.json
+	command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq nodejs npm)
+	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless)
+	cd $(CHECKERS) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
+	touch $@

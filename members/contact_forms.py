@@ -8,28 +8,42 @@ form, they refuse hidden characters in text (portal.forms).
 
 import re
 from collections.abc import Sequence
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from members.forms import email_messages
 from members.models import Address, AddressKind, ContactEmail, Phone, PhoneKind, User
 from portal.forms import PlainTextForm, PlainTextModelForm
 from portal.phones import PhoneNumberField, phone_national
 from portal.us_states import US_STATES
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
 ZIP_CODE = re.compile(r"^\d{5}(-\d{4})?$")
+ZIP_CODE_MESSAGE = _("Enter a 5-digit ZIP code, or ZIP+4 such as 93901-1234.")
 
 
-def choose_a_type(form: forms.BaseForm, kinds: Sequence[tuple[str, str | Promise]]) -> None:
-    """The Type list's empty choice in words, in the page's language, not Django's "---------"."""
-    cast(forms.ChoiceField, form.fields["kind"]).choices = [("", _("Choose a type")), *kinds]
+def choose_a_type(
+    form: forms.BaseForm, kinds: Sequence[tuple[str, str | Promise]], message: "StrPromise"
+) -> None:
+    """The Type list's empty choice in words, in the page's language, not Django's "---------";
+    `message` says what to do when none (or one not listed) is chosen."""
+    field = cast(forms.ChoiceField, form.fields["kind"])
+    field.choices = [("", _("Choose a type")), *kinds]
+    field.error_messages.update(required=message, invalid_choice=message)
 
 
 class AddressForm(PlainTextModelForm):
-    state = forms.ChoiceField(label=_("State"), choices=[("", _("Choose a state")), *US_STATES])
+    state = forms.ChoiceField(
+        label=_("State"),
+        choices=[("", _("Choose a state")), *US_STATES],
+        error_messages=dict.fromkeys(["required", "invalid_choice"], _("Choose your state from the list.")),
+    )
 
     class Meta:
         model = Address
@@ -52,16 +66,21 @@ class AddressForm(PlainTextModelForm):
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
             "zip_code": forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "numeric"}),
         }
+        error_messages = {
+            "line1": {"required": _("Enter your street address, for example 22 Elm Ave.")},
+            "city": {"required": _("Enter your city.")},
+            "zip_code": {"required": ZIP_CODE_MESSAGE},
+        }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["state"].widget.attrs["autocomplete"] = "address-level1"
-        choose_a_type(self, AddressKind.choices)
+        choose_a_type(self, AddressKind.choices, _("Choose the address type from the list."))
 
     def clean_zip_code(self) -> str:
         value: str = self.cleaned_data["zip_code"].strip()
         if not ZIP_CODE.match(value):
-            raise ValidationError(_("Enter a 5-digit ZIP code, or ZIP+4 such as 93901-1234."))
+            raise ValidationError(ZIP_CODE_MESSAGE)
         return value
 
 
@@ -77,10 +96,11 @@ class PhoneForm(PlainTextModelForm):
         }
         help_texts = {"number": _("For example (831) 555-0123.")}
         widgets = {"number": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})}
+        error_messages = {"number": {"required": _("Enter your phone number, for example (831) 555-0123.")}}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        choose_a_type(self, PhoneKind.choices)
+        choose_a_type(self, PhoneKind.choices, _("Choose the phone type from the list."))
         if self.instance.pk and not self.is_bound:
             # Members type and read national numbers; the record keeps E.164.
             self.initial["number"] = phone_national(self.instance.number)
@@ -92,6 +112,7 @@ class ContactEmailForm(PlainTextModelForm):
         fields = ["address", "is_primary"]
         labels = {"address": _("Email Address"), "is_primary": _("Make this my primary email address")}
         widgets = {"address": forms.EmailInput(attrs={"autocomplete": "email"})}
+        error_messages = {"address": email_messages(_("Enter your email address."))}
 
 
 ContactForm = AddressForm | PhoneForm | ContactEmailForm
@@ -107,10 +128,14 @@ class AccountEmailForm(PlainTextForm):
     """A new sign-in email for the account; a code goes to it before anything changes."""
 
     email = forms.EmailField(
-        label=_("New email address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("New email address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages=email_messages(_("Enter your new email address.")),
     )
     email_again = forms.EmailField(
-        label=_("Verify email address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("Verify email address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages=email_messages(_("Enter your new email address again.")),
     )
 
     def __init__(self, *args: object, user: User, **kwargs: object) -> None:

@@ -1,7 +1,9 @@
 """Forms for the account pages, labelled as the plan's help pages name the fields."""
 
 import datetime
+from typing import TYPE_CHECKING, Any
 
+from allauth.account import forms as allauth_forms
 from allauth.account.adapter import get_adapter
 from django import forms
 from django.contrib.auth.password_validation import validate_password
@@ -16,13 +18,21 @@ from members.email_limits import EmailLimit
 from members.matching import member_match
 from members.models import Member, User
 from portal.clock import plan_today
-from portal.forms import PlainTextForm
+from portal.forms import PlainTextFieldsMixin, PlainTextForm
 from portal.phones import PhoneNumberField
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 NO_MATCH_MESSAGE = _(
     "The information you entered does not match our records. Check it against your member ID card "
     "and try again, or call Member Services."
 )
+
+
+def email_messages(required: "StrPromise") -> dict[str, "StrPromise"]:
+    """An email field's messages: what to type there, and what an address looks like."""
+    return {"required": required, "invalid": _("Enter an email address in the form name@example.com.")}
 
 
 def below_minimum_age_message() -> str:
@@ -67,22 +77,32 @@ class MemberIdentityForm(PlainTextForm):
     """The four details that identify a member on their ID card; matched to the plan record."""
 
     first_name = forms.CharField(
-        label=_("First Name"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+        label=_("First Name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        error_messages={"required": _("Enter your first name as it is printed on your member ID card.")},
     )
     last_name = forms.CharField(
-        label=_("Last Name"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+        label=_("Last Name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+        error_messages={"required": _("Enter your last name as it is printed on your member ID card.")},
     )
     date_of_birth = forms.DateField(
         label=_("Date of Birth"),
         widget=DateOfBirthInput(),
         input_formats=["%Y-%m-%d", "%m/%d/%Y"],
         help_text=_("For example 04/12/1980."),
+        error_messages=dict.fromkeys(
+            ["required", "invalid"], _("Enter your date of birth, for example 04/12/1980.")
+        ),
     )
     member_id = forms.CharField(
         label=_("Member ID Number"),
         max_length=20,
         help_text=_("You can find it on your member ID card."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"required": _("Enter your member ID number as it is printed on your card.")},
     )
 
     def __init__(self, *args: object, ip: str, **kwargs: object) -> None:
@@ -124,10 +144,14 @@ class SignupForm(MemberIdentityForm, PasswordPairMixin):
     """Create Member Online Account."""
 
     email = forms.EmailField(
-        label=_("Email Address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("Email Address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages=email_messages(_("Enter your email address.")),
     )
     email_again = forms.EmailField(
-        label=_("Verify Email Address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("Verify Email Address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages=email_messages(_("Enter your email address again.")),
     )
     cell_phone = PhoneNumberField(
         label=_("Cell Phone Number"),
@@ -136,7 +160,10 @@ class SignupForm(MemberIdentityForm, PasswordPairMixin):
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
     username = forms.CharField(
-        label=_("Username"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"})
+        label=_("Username"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+        error_messages={"required": _("Choose a username: you will use it to log in.")},
     )
     password = forms.CharField(
         label=_("Password"),
@@ -144,12 +171,14 @@ class SignupForm(MemberIdentityForm, PasswordPairMixin):
         strip=False,
         help_text=_("At least 12 characters. A few unrelated words make a strong password."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Choose a password of at least 12 characters.")},
     )
     password_again = forms.CharField(
         label=_("Verify Password"),
         max_length=128,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Enter your password again.")},
     )
     agree_terms = forms.BooleanField(
         label=_("I agree to the terms and conditions"),
@@ -195,11 +224,21 @@ class SignupForm(MemberIdentityForm, PasswordPairMixin):
         return data
 
 
+class LoginForm(PlainTextFieldsMixin, allauth_forms.LoginForm):
+    """LOG IN (allauth's form, settings.ACCOUNT_FORMS), saying which of the two is missing."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["login"].error_messages["required"] = _("Enter your username.")
+        self.fields["password"].error_messages["required"] = _("Enter your password.")
+
+
 class CodeForm(PlainTextForm):
     code = forms.CharField(
         label=_("Verification Code"),
         max_length=12,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={"required": _("Enter the verification code from the email we sent you.")},
     )
 
 
@@ -223,12 +262,14 @@ class ResetPasswordForm(PasswordPairMixin):
         strip=False,
         help_text=_("At least 12 characters. A few unrelated words make a strong password."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Choose a new password of at least 12 characters.")},
     )
     new_password_again = forms.CharField(
         label=_("Verify Password"),
         max_length=128,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Enter your new password again.")},
     )
     code = CodeForm.base_fields["code"]
 

@@ -1,11 +1,13 @@
-"""Account pages: Create Member Online Account, VERIFY, Recover Member Online Account and
-RESET PASSWORD. Log in and log out are django-allauth's, with the portal's templates; log in
-sits behind the limit on failed log-ins per address (members/login_limits.py)."""
+"""Account pages: Create Member Online Account, VERIFY (which signs the new member in), Recover
+Member Online Account and RESET PASSWORD. Log in and log out are django-allauth's, with the
+portal's templates; log in sits behind the limit on failed log-ins per address
+(members/login_limits.py)."""
 
 import functools
 from collections.abc import Callable
 
 from allauth.account import views as allauth_views
+from allauth.account.utils import perform_login
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -99,7 +101,7 @@ def signup_verify(request: HttpRequest) -> HttpResponse:
         return redirect("signup_verify")
     if request.method == "POST" and form.is_valid():
         try:
-            result, _user = accounts.signup_verify(record_id=record_id, code=form.cleaned_data["code"])
+            result, user = accounts.signup_verify(record_id=record_id, code=form.cleaned_data["code"])
         except accounts.AccountAlreadyExists:
             del request.session[SIGNUP_SESSION_KEY]
             messages.error(request, _("You already have an online account. Log in, or recover your account."))
@@ -110,9 +112,13 @@ def signup_verify(request: HttpRequest) -> HttpResponse:
                 request, _("That username was just taken. Please start again with another username.")
             )
             return redirect("signup")
-        if result is CodeCheck.OK:
+        if result is CodeCheck.OK and user is not None:
             del request.session[SIGNUP_SESSION_KEY]
-            return render(request, "members/signup_done.html")
+            # Straight in: this browser sent the member's details and password, and the code
+            # proves the email is theirs; the log-in is allauth's, as from LOG IN (a new session
+            # id, the first-log-in email, the member's language).
+            messages.success(request, _("Your account has been successfully created."))
+            return perform_login(request, user, redirect_url=reverse("home"))
         form.add_error("code", _signup_code_error(result))
     return render(request, "members/signup_verify.html", {"form": form})
 

@@ -46,7 +46,12 @@ class ProviderSearchForm(PlainTextForm):
 
     first_name = forms.CharField(label=_("First Name"), max_length=100, required=False)
     last_name = forms.CharField(label=_("Last Name"), max_length=100, required=False)
-    gender = forms.ChoiceField(label=_("Gender"), required=False, choices=[("", _("Any")), *Gender.choices])
+    gender = forms.ChoiceField(
+        label=_("Gender"),
+        required=False,
+        choices=[("", _("Any")), *Gender.choices],
+        error_messages={"invalid_choice": _("Choose one from the list.")},
+    )
     county = CountyField(label=_("County"), required=False)
     city = forms.CharField(label=_("City"), max_length=100, required=False)
     zip_code = forms.CharField(
@@ -88,11 +93,13 @@ class ProviderSearchForm(PlainTextForm):
     def _choices(self, name: str, anything: Promise, listed: list[Any]) -> None:
         field = cast(forms.ChoiceField, self.fields[name])
         field.choices = [("", anything), *listed]
+        # Only an old link or a hand-made URL gets here: the list is all there is to choose from.
+        field.error_messages["invalid_choice"] = _("Choose one from the list.")
 
     def clean_zip_code(self) -> str:
         value: str = self.cleaned_data["zip_code"].strip()
         if value and not ZIP_CODE.fullmatch(value):
-            raise ValidationError(_("Enter a 5-digit ZIP code."), code="invalid")
+            raise ValidationError(_("Enter a 5-digit ZIP code, for example 93901."), code="invalid")
         return value[:5]
 
     def clean(self) -> dict[str, object]:
@@ -133,4 +140,7 @@ class PcpReasonForm(ProviderChoiceForm):
     reason = forms.ChoiceField(
         label=_("Reason for changing your Primary Care Provider"),
         choices=[("", _("Choose a reason")), *PcpChangeReason.choices],
+        error_messages=dict.fromkeys(
+            ["required", "invalid_choice"], _("Choose your reason for changing your PCP from the list.")
+        ),
     )

@@ -1,10 +1,14 @@
 """Accessibility Tools in the browser: text size and grayscale change the page, are remembered
 across pages and log-in, and work with JavaScript turned off."""
 
+import re
 from typing import Any
 
-from tests.browser.conftest import LivePortal, LogIn
-from tests.browser.pages import Checker, open_header_tools
+import pytest
+
+from members.models import Member
+from tests.browser.conftest import PASSWORD, USERNAME, LivePortal, LogIn
+from tests.browser.pages import Checker, open_disclosure, open_header_tools
 
 DASH = " \N{EN DASH} "  # between a size and its name, as the buttons read
 HTML_FONT_SIZE = "getComputedStyle(document.documentElement).fontSize"
@@ -55,3 +59,52 @@ def test_the_tools_work_without_javascript(
     page.wait_for_url("**/accounts/recover/")
     assert "text-size-aa" in (page.locator("html").get_attribute("class") or "")
     context.close()
+
+
+# Elements of the page (the header's open disclosures included) that stick out of the screen.
+_OUT_OF_SCREEN = """() => {
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || el.closest('.visually-hidden, .skip-link')) continue;
+    if (!el.checkVisibility({visibilityProperty: true})) continue;  // in a closed <details>
+    if (box.left < -0.5 || box.right > window.innerWidth + 0.5) {
+      out.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent || '').trim().slice(0, 30)}" `
+        + `${Math.round(box.left)}..${Math.round(box.right)}`);
+    }
+  }
+  return out;
+}"""
+
+
+def assert_fits_with_the_header_open(page: Any, check: Checker, name: str) -> None:
+    """The header's disclosures open (as a member reaches the Change language button, and the
+    Welcome menu): nothing scrolls sideways, and nothing sticks out of the screen."""
+    open_header_tools(page, 0)
+    open_header_tools(page, 1)
+    welcome = page.locator(".account-menu > summary")
+    if welcome.count():
+        open_disclosure(welcome)
+    assert page.evaluate(HTML_FONT_SIZE) == "20px"
+    check(name)  # the page does not scroll sideways
+    assert page.evaluate(_OUT_OF_SCREEN) == [], f"{name}: sticks out of the 360 px screen"
+
+
+@pytest.mark.parametrize("size", ["phone"])
+@pytest.mark.parametrize("language", ["en", "es", "ar"])
+def test_nothing_overflows_at_the_largest_text_on_a_phone(
+    page: Any, check: Checker, account: Member, language: str
+) -> None:
+    page.goto("/accounts/login/")
+    press(page, f"AAA{DASH}largest text")
+    if language != "en":
+        open_header_tools(page, 1)
+        page.get_by_label("Language", exact=True).select_option(language)
+        with page.expect_navigation():
+            page.locator(".language-switcher__button").click()
+    assert_fits_with_the_header_open(page, check, "aaa-login")
+    page.get_by_label(re.compile("Username|Nombre de Usuario|اسم المستخدم")).fill(USERNAME)
+    page.locator("#id_password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.locator("form[action='/accounts/login/'] button[type=submit]").click()
+    assert_fits_with_the_header_open(page, check, "aaa-home")

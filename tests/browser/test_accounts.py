@@ -44,14 +44,9 @@ def test_create_account_with_the_emailed_code(
     code = live_portal.code("new.member@example.com", "Your verification code")
     page.get_by_label("Verification Code").fill(code)
     page.get_by_role("button", name="VERIFY").click()
-    page.get_by_text("Your account has been successfully created.").wait_for()
-    check("created")
-
-    page.get_by_role("link", name="Go to Member Online Account to log in").click()
-    page.get_by_label("Username").fill("new.member")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="LOG IN").click()
+    # Straight in: no second log-in with the username and password just chosen.
     page.get_by_role("heading", name=f"Welcome {new_member.first_name}").wait_for()
+    page.get_by_text("Your account has been successfully created.").wait_for()
     check("welcome")
     # "After you successfully log in, you will get an email message that confirms that you created
     # your account."

@@ -81,7 +81,7 @@ def test_phone_numbers_link_in_e164(
     html = member_client.get("/profile/id-cards/").content.decode()
     card = texts_of_class(html, "id-card")[0]
     assert "(831) 555-0100" in card
-    on_the_card = html.split('<div class="id-card">', 1)[1].split('<ul class="links">', 1)[0]
+    on_the_card = html.split('<div class="id-card">', 1)[1].split('<ul class="usa-button-group">', 1)[0]
     links = re.findall(r'href="tel:([^"]*)"', on_the_card)
     assert links == ["+18315550100", "+18007003874", "+18449718907"]
     # A PCP whose number the directory keeps as typed still gets an E.164 link.

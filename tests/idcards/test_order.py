@@ -35,7 +35,7 @@ def test_confirm_page_shows_the_mailing_address(member_client: Client, carded_me
     assert response.status_code == 200
     assert html.count("<h1") == 1
     assert "123 Main St" in html and "Apt 4" in html and "Salinas, CA 93901" in html
-    assert '<button type="submit">Order ID Card</button>' in html
+    assert '<button type="submit" class="usa-button">Order ID Card</button>' in html
     assert not IdCardOrder.objects.exists()  # looking is not ordering
 
 
@@ -76,7 +76,7 @@ def test_a_double_submit_or_second_order_creates_nothing_new(
     assert len(confirmations()) == 1
     page = member_client.get(ORDER_URL).content.decode()
     assert "You already ordered an ID card" in page
-    assert '<button type="submit">Order ID Card</button>' not in page
+    assert '<button type="submit" class="usa-button">Order ID Card</button>' not in page
 
 
 def test_the_service_returns_the_open_order_instead_of_a_second(carded_member: Member) -> None:

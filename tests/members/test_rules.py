@@ -50,7 +50,7 @@ def test_the_code_lifetime_is_one_rule_for_sign_up(
         assert stated_minutes(email.body_html) == {"25"}
         assert stated_minutes(client.get(VERIFY).content.decode()) == {"25"}
         traveller.shift(datetime.timedelta(minutes=20))  # past the usual 15, within the 25
-        response = client.post(VERIFY, {"code": code_in(email)})
+        response = client.post(VERIFY, {"code": code_in(email)}, follow=True)
     assert "Your account has been successfully created" in response.content.decode()
 
 

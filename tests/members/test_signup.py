@@ -53,13 +53,28 @@ def test_submit_then_verify_creates_the_account(client: Client, enrollee: Member
     email = last_email_to("jose@example.com")
     assert enrollee.member_id not in email.body_text and "1980" not in email.body_text
 
-    response = client.post(VERIFY, {"code": code_in(email)})
-    assert "Your account has been successfully created" in response.content.decode()
+    client.post(VERIFY, {"code": code_in(email)})
     enrollee.refresh_from_db()
     assert enrollee.user is not None and enrollee.user.username == "josen"
     assert enrollee.user.email == "jose@example.com"
     assert Phone.objects.get(member=enrollee).number == "+18315550142"
     assert client.login(username="josen", password=STRONG_PASSWORD)
+
+
+def test_verify_signs_the_new_member_in_to_the_home_page(client: Client, enrollee: Member) -> None:
+    client.post(SIGNUP, signup_data(enrollee))
+    anonymous_session = client.session.session_key
+    response = client.post(VERIFY, {"code": code_in(last_email_to("jose@example.com"))}, follow=True)
+    assert response.redirect_chain == [("/", 302)]
+    page = response.content.decode()
+    assert "Your account has been successfully created." in page
+    assert f"Welcome {enrollee.first_name}" in page
+    assert response.wsgi_request.user.username == "josen"
+    assert client.session.session_key != anonymous_session, "a new session id at log-in"
+    # The same first log-in as from LOG IN: the email that confirms the account was created.
+    assert last_email_to("jose@example.com").subject == "Your Member Portal account was created"
+    client.logout()
+    assert client.get("/").status_code == 302, "signed out again, the pages need a log-in"
 
 
 def test_names_match_ignoring_case_accents_and_hyphens(client: Client, enrollee: Member) -> None:

@@ -160,7 +160,7 @@ def test_hmong_login_errors_are_in_hmong(client: Client, member: Member) -> None
     )
     assert "Npe siv thiab/los yog lo lus zais koj sau tsis yog." in response.text
     response = client.post(reverse("account_login"), {}, headers={"accept-language": "hmn"})
-    assert "Yuav tsum sau qhov no." in response.text
+    assert "Sau koj lub npe siv." in response.text and "Sau koj lo lus zais." in response.text
 
 
 def test_dates_follow_the_page_language() -> None:

@@ -49,7 +49,7 @@ def assign(
 
 def pcp_block(html: str, kind: str) -> str:
     """The My PCP page's "current" or "pending" block (a directory entry inside holds <div>s)."""
-    rest = html.split(f'class="pcp pcp--{kind}"')[1]
+    rest = html.split(f'class="pcp pcp--{kind} usa-card"')[1]
     return re.split(r'<div class="pcp |</section>', rest)[0]
 
 

@@ -135,7 +135,7 @@ def test_reason_is_required(
 ) -> None:
     response = save(member_client, new_doctor, reason="")
     assert response.status_code == 200
-    assert "This field is required." in response.content.decode()
+    assert "Choose your reason for changing your PCP from the list." in response.content.decode()
     assert PcpChangeRequest.objects.count() == 0
 
 

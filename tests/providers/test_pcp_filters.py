@@ -220,7 +220,7 @@ def test_a_value_not_in_a_list_is_refused_next_to_its_field(member_client: Clien
         # The field's own form group: its label, its error and its control.
         groups = search_form(html).split('<div class="usa-form-group')
         [group] = [part for part in groups if f'name="{field}"' in part]
-        assert "Select a valid choice." in group, field
+        assert "Choose one from the list." in group, field
         assert names(html) == []
 
 

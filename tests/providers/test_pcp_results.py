@@ -191,7 +191,9 @@ def test_change_without_a_choice_says_so_next_to_the_change_button(member_client
     after_list = html.split("</ul>\n      </fieldset>")[1]
     error, button = after_list.split("</p>", 1)
     assert 'id="choose-error" role="alert"' in error and message in error
-    assert button.lstrip().startswith('<button type="submit" aria-describedby="choose-error">Change</button>')
+    assert button.lstrip().startswith(
+        '<button type="submit" class="usa-button" aria-describedby="choose-error">Change</button>'
+    )
     assert 'aria-describedby="choose-error"' in html.split("<fieldset")[1].split(">")[0]
     assert message not in html.split('<form method="get"')[0]
 

@@ -170,7 +170,7 @@ def test_the_search_form_shows_what_was_typed_each_time(member_client: Client) -
     assert 'value="lopez"' in html and 'value="Salinas"' in html and "garcia" not in html
 
     html = search(member_client, last_name="lopez", zip_code="9390")
-    assert "Enter a 5-digit ZIP code." in html and 'value="9390"' in html
+    assert "Enter a 5-digit ZIP code, for example 93901." in html and 'value="9390"' in html
 
 
 def test_each_member_sees_whether_they_can_choose_the_same_provider(

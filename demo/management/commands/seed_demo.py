@@ -2,7 +2,8 @@
 
 `make run` calls it with --if-empty, so a fresh checkout has a demo member to log in as and a
 provider directory to search; it then prints that login and where the portal's emails can be
-read. With --members/--providers it builds plan-sized data (a million members) for benchmarks.
+read (demo/logins.py; under `make run`, rundemo prints them instead, after the server's
+banner). With --members/--providers it builds plan-sized data (a million members) for benchmarks.
 The generation itself is in demo/seed.py, with one builder per domain beside it.
 """
 
@@ -10,15 +11,13 @@ import argparse
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
-from django.urls import NoReverseMatch, reverse
 
 from demo import seed
-from demo.members import DEMO_MEMBER, DEMO_PASSWORD, DEMO_USERNAME, MIN_MEMBERS, SIGNUP_DEMO
+from demo.logins import demo_logins
+from demo.members import DEMO_MEMBER, MIN_MEMBERS
 from demo.providers import MIN_PROVIDERS
-from members.models import Member
 from portal.clock import plan_today
 
 
@@ -63,6 +62,11 @@ class Command(BaseCommand):
             default="auto",
             help="How rows are written: COPY (PostgreSQL only), bulk_create, or auto (COPY where possible).",
         )
+        parser.add_argument(
+            "--no-logins",
+            action="store_true",
+            help="Do not print the demo logins (make run prints them under the server's banner).",
+        )
         mode = parser.add_mutually_exclusive_group()
         mode.add_argument(
             "--if-empty",
@@ -93,7 +97,7 @@ class Command(BaseCommand):
             if options["if_empty"]:
                 if verbosity >= 2:
                     self.stdout.write("The database already has members or providers; nothing made.")
-                self._print_logins(verbosity)
+                self._print_logins(verbosity, options)
                 return
             if not options["reset"]:
                 raise CommandError(
@@ -134,37 +138,9 @@ class Command(BaseCommand):
                     f"in {result.seconds:.1f} s with {result.method}."
                 )
             )
-        self._print_logins(verbosity)
+        self._print_logins(verbosity, options)
 
-    def _print_logins(self, verbosity: int) -> None:
-        if verbosity < 1:
-            return
-        site = settings.SITE_URL
-        account = (
-            Member.objects.filter(member_id=DEMO_MEMBER.member_id, user__username=DEMO_USERNAME)
-            .select_related("user")
-            .first()
-        )
-        if account is not None and account.user is not None:
-            # Someone who changed the demo password in the portal knows it; printing the old one
-            # would only send them to a failed log-in.
-            known = account.user.check_password(DEMO_PASSWORD)
-            password = DEMO_PASSWORD if known else "(changed since seed_demo made it)"
-            self.stdout.write(
-                f"Demo member login: {site}{reverse('account_login')}  username: {DEMO_USERNAME}  "
-                f"password: {password}"
-            )
-        else:
-            self.stdout.write("This database has no demo account (seed_demo did not make its members).")
-        signup = SIGNUP_DEMO
-        if Member.objects.filter(member_id=signup.member_id, user__isnull=True).exists():
-            self.stdout.write(
-                f"To try Create Account: {site}{reverse('signup')}  first name: {signup.first_name}  "
-                f"last name: {signup.last_name}  date of birth: {signup.date_of_birth:%m/%d/%Y}  "
-                f"member ID: {signup.member_id}"
-            )
-        try:
-            mailbox = f"{site}{reverse('dev_mailbox')}"
-        except NoReverseMatch:  # the development pages exist only with DEBUG on
-            mailbox = f"{site}/dev/mailbox/ (with DEBUG on)"
-        self.stdout.write(f"Emails the portal sends: {mailbox} (and the console)")
+    def _print_logins(self, verbosity: int, options: dict[str, Any]) -> None:
+        if verbosity >= 1 and not options["no_logins"]:
+            for line in demo_logins():
+                self.stdout.write(line)
