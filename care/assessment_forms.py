@@ -32,6 +32,12 @@ class Block:
     required: bool = False
 
 
+def _radios() -> forms.RadioSelect:
+    # Each option is rendered on its own (templates/care/question.html), so the USWDS class that
+    # makes it a 24 px target rides on the widget.
+    return forms.RadioSelect(attrs={"class": "usa-radio__input"})
+
+
 def _field(item: Item, language: str) -> forms.Field:
     label = localized(item["text"], language)
     if item["prefix"]:
@@ -39,12 +45,16 @@ def _field(item: Item, language: str) -> forms.Field:
     common: dict[str, Any] = {"label": label, "required": False}
     kind = item["type"]
     if kind == "boolean":
-        return forms.ChoiceField(choices=_YES_NO, widget=forms.RadioSelect, **common)
+        return forms.ChoiceField(choices=_YES_NO, widget=_radios(), **common)
     if kind == "choice":
         options = [(o["code"], localized(o["text"], language)) for o in item["options"]]
         if item["repeats"]:
-            return forms.MultipleChoiceField(choices=options, widget=forms.CheckboxSelectMultiple, **common)
-        return forms.ChoiceField(choices=options, widget=forms.RadioSelect, **common)
+            return forms.MultipleChoiceField(
+                choices=options,
+                widget=forms.CheckboxSelectMultiple(attrs={"class": "usa-checkbox__input"}),
+                **common,
+            )
+        return forms.ChoiceField(choices=options, widget=_radios(), **common)
     if kind == "integer":
         return forms.IntegerField(**common)
     if kind == "decimal":
