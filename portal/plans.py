@@ -95,6 +95,8 @@ class Rules:
     # CMS-0057-F prior authorization decision time frames.
     authorization_standard_days: int = 7
     authorization_expedited_hours: int = 72
+    # Secure messages a member may send in a day (against abuse; the plan's call).
+    messages_per_day: int = 20
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "idcards",
     "resources",
     "care",
+    "inbox",
     "design",
     "outbox",
     "audit",
@@ -264,6 +265,12 @@ WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Secure messages' attachments (PHI): never under a URL the web server serves; only
+    # inbox.views hands them out, to the message's two parties.
+    "inbox": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env_str("INBOX_ROOT") or str(VAR_DIR / "inbox")},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
