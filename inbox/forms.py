@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,11 @@ from inbox.attachments import check_attachments
 from inbox.models import BODY_MAX_LENGTH, SUBJECT_MAX_LENGTH
 from inbox.rules import MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_TOTAL_ATTACHMENT_BYTES
 from portal.forms import PlainTextForm
+
+
+def posted(request: HttpRequest) -> tuple[Any, Any]:
+    """A form's data and files: bound on a POST (even an empty one: an unticked box), else None."""
+    return (request.POST, request.FILES) if request.method == "POST" else (None, None)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -26,7 +26,7 @@ from care.models import CareManagerAssignment
 from inbox import selectors, services
 from inbox.audit_actions import ATTACHMENT_DOWNLOADED, STAFF_HANDLED, STAFF_VIEWED
 from inbox.downloads import attachment_response
-from inbox.forms import ReplyForm
+from inbox.forms import ReplyForm, posted
 from inbox.models import Attachment, Message, Thread
 from inbox.services import signed_in_user
 from portal.clock import plan_today
@@ -77,7 +77,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 @permission_required(ANSWER, raise_exception=True)
 def thread(request: HttpRequest, thread_id: int) -> HttpResponse:
     conversation = _own_thread(request, thread_id)
-    form = ReplyForm(request.POST or None, request.FILES or None)
+    form = ReplyForm(*posted(request))
     if request.method == "POST" and form.is_valid():
         services.staff_reply(
             request=request,

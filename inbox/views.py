@@ -13,7 +13,7 @@ from care.selectors import current_care_manager
 from inbox import selectors, services
 from inbox.audit_actions import ATTACHMENT_DOWNLOADED
 from inbox.downloads import attachment_response
-from inbox.forms import ComposeForm, EmailPreferenceForm, ReplyForm, SearchForm
+from inbox.forms import ComposeForm, EmailPreferenceForm, ReplyForm, SearchForm, posted
 from inbox.models import MessageEmailPreference
 from inbox.rules import daily_limit_reached, messages_per_day
 from members.decorators import MemberRequest, member_required
@@ -67,7 +67,7 @@ def compose(request: MemberRequest) -> HttpResponse:
     limit_reached = daily_limit_reached(request.member, timezone.now())
     form = None
     if care_manager is not None:
-        form = ComposeForm(request.POST or None, request.FILES or None, care_manager_name=care_manager.name)
+        form = ComposeForm(*posted(request), care_manager_name=care_manager.name)
         if request.method == "POST" and not limit_reached and form.is_valid():
             try:
                 thread = services.member_send(
@@ -99,7 +99,7 @@ def compose(request: MemberRequest) -> HttpResponse:
 def thread(request: MemberRequest, thread_id: int) -> HttpResponse:
     conversation = selectors.member_thread(request.member, thread_id)
     limit_reached = daily_limit_reached(request.member, timezone.now())
-    form = ReplyForm(request.POST or None, request.FILES or None)
+    form = ReplyForm(*posted(request))
     if request.method == "POST" and not limit_reached and form.is_valid():
         try:
             services.member_send(
@@ -145,7 +145,7 @@ def email_preference(request: MemberRequest) -> HttpResponse:
     current = not MessageEmailPreference.objects.filter(
         member=request.member, email_new_messages=False
     ).exists()
-    form = EmailPreferenceForm(request.POST or None, initial={"email_new_messages": current})
+    form = EmailPreferenceForm(*posted(request)[:1], initial={"email_new_messages": current})
     if request.method == "POST" and form.is_valid():
         services.set_email_preference(
             member=request.member, email_new_messages=form.cleaned_data["email_new_messages"]
