@@ -24,7 +24,7 @@ def _attachment_storage():  # type: ignore[no-untyped-def]
 
 
 class Thread(models.Model):
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="message_threads")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="message_threads")
     subject = models.CharField(_("subject"), max_length=SUBJECT_MAX_LENGTH)
     created_at = models.DateTimeField(_("started"), auto_now_add=True)
     last_message_at = models.DateTimeField(_("last message"))
@@ -47,7 +47,7 @@ class Thread(models.Model):
 class Message(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="messages")
     # The thread's member, kept on each message so the header's unread count is one indexed query.
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="+")
     sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     from_member = models.BooleanField(_("from the member"))
     body = models.TextField(_("message"), max_length=BODY_MAX_LENGTH)

@@ -2,6 +2,8 @@
 only; Inbox and Sent Items and the search by subject; the envelope's unread count; a member
 reaches only their own messages and attachments; fixed query counts."""
 
+from collections.abc import Callable
+
 from django.core.files.base import ContentFile
 from django.test import Client
 
@@ -64,8 +66,10 @@ def test_inbox_sent_items_and_search_by_subject(
 
 
 def test_another_members_messages_and_attachments_answer_404(
-    member: Member, make_member, care_manager: User
-) -> None:  # type: ignore[no-untyped-def]
+    member: Member,
+    make_member: Callable[..., Member],
+    care_manager: User,
+) -> None:
     other = make_member()
     other.user = User.objects.create_user(username="other", password="x")
     other.save()
