@@ -36,9 +36,7 @@ class AttachmentsField(forms.FileField):
 
 
 def _attachments_hint() -> str:
-    return _(
-        "Up to %(count)d files: PDF, JPEG or PNG, each up to %(each)s and %(total)s in all."
-    ) % {
+    return _("Up to %(count)d files: PDF, JPEG or PNG, each up to %(each)s and %(total)s in all.") % {
         "count": MAX_ATTACHMENTS,
         "each": filesizeformat(MAX_ATTACHMENT_BYTES),
         "total": filesizeformat(MAX_TOTAL_ATTACHMENT_BYTES),
