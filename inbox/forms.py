@@ -7,6 +7,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from inbox.attachments import check_attachments
@@ -56,7 +57,7 @@ class ReplyForm(PlainTextForm):
         super().__init__(*args, **kwargs)
         self.fields["attachments"].help_text = _attachments_hint()
         self.fields["body"].help_text = _("Plain text, up to %(count)s characters.") % {
-            "count": f"{BODY_MAX_LENGTH:,}"
+            "count": number_format(BODY_MAX_LENGTH, force_grouping=True)
         }
 
     def clean_body(self) -> str:

@@ -15,6 +15,7 @@ from outbox.models import Email
 from portal.roles import CARE_SUPERVISOR, sync_roles
 from tests.care.factories import make_care_manager
 from tests.inbox.factories import PDF, assign, make_thread, upload
+from tests.queries import queries_for
 from tests.staff import STAFF_PASSWORD, sign_in_with_static_token
 
 QUEUE = "/staff/messages/"
@@ -142,3 +143,15 @@ def test_the_supervisor_sees_every_queue_and_can_open_nothing_beyond(
     assert client.get("/admin/inbox/").status_code == 404
     assert client.get("/admin/care/careplan/").status_code == 403
     assert staff_client(care_manager).get(f"{QUEUE}supervisor/").status_code == 403
+
+
+def test_the_staff_pages_make_fixed_query_counts(member: Member, care_manager: User) -> None:
+    small = make_thread(member, care_manager, messages=1)
+    client = staff_client(care_manager)
+    client.get(QUEUE)  # warm the session
+    one = [queries_for(client, QUEUE), queries_for(client, f"{QUEUE}{small.pk}/")]
+    large = make_thread(member, care_manager, messages=50)
+    for _ in range(20):
+        make_thread(member, care_manager, messages=2)
+
+    assert [queries_for(client, QUEUE), queries_for(client, f"{QUEUE}{large.pk}/")] == one
