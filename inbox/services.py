@@ -48,9 +48,11 @@ def _add_message(*, thread: Thread, sender: User, from_member: bool, body: str, 
         attachment.file.save(f"{uuid.uuid4().hex}{EXTENSIONS[kind]}", upload, save=False)
         attachments.append(attachment)
     Attachment.objects.bulk_create(attachments)
-    Thread.objects.filter(pk=thread.pk).update(
-        last_message_at=message.created_at, handled_at=None if from_member else thread.handled_at
-    )
+    # A new message from the member needs an answer again: it is no longer handled.
+    changes: dict[str, object] = {"last_message_at": message.created_at}
+    if from_member:
+        changes["handled_at"] = None
+    Thread.objects.filter(pk=thread.pk).update(**changes)
     return message
 
 

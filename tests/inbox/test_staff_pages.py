@@ -155,3 +155,14 @@ def test_the_staff_pages_make_fixed_query_counts(member: Member, care_manager: U
         make_thread(member, care_manager, messages=2)
 
     assert [queries_for(client, QUEUE), queries_for(client, f"{QUEUE}{large.pk}/")] == one
+
+
+def test_a_new_message_from_the_member_needs_an_answer_again(
+    member: Member, member_client: Client, care_manager: User
+) -> None:
+    thread = make_thread(member, care_manager, messages=2)
+    staff_client(care_manager).post(f"{QUEUE}{thread.pk}/handled/")
+
+    member_client.post(f"/messages/{thread.pk}/", {"body": "One more thing"})
+
+    assert Thread.objects.get().handled_at is None
