@@ -13,7 +13,7 @@ class InboxConfig(registry.PortalApp):
     urls = (
         ("messages/", "inbox.urls"),
         ("profile/message-emails/", "inbox.profile_urls"),
-        ("staff/messages/", "inbox.staff_urls"),
+        ("admin/messages/", "inbox.staff_urls"),
     )
     nav_entries = (NavEntry(_("Messages"), "inbox", order=50),)
     tab_groups = {"inbox": _("Messages")}

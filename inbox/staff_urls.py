@@ -1,5 +1,5 @@
-"""The staff pages of secure messages, mounted at /staff/messages/, each behind the admin's
-sign-in (password and one-time code) and a permission of the role."""
+"""The staff pages of secure messages, mounted at /admin/messages/ beside the admin, each behind
+its sign-in (password and one-time code) and a permission of the role."""
 
 from django.contrib import admin
 from django.urls import path

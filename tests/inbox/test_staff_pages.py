@@ -18,7 +18,7 @@ from tests.inbox.factories import PDF, assign, make_thread, upload
 from tests.queries import queries_for
 from tests.staff import STAFF_PASSWORD, sign_in_with_static_token
 
-QUEUE = "/staff/messages/"
+QUEUE = "/admin/messages/"
 
 
 def staff_client(user: User) -> Client:

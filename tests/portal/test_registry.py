@@ -30,6 +30,7 @@ def test_the_navigation_lists_each_apps_entries_in_order_with_the_section_marked
         ("/coverage/", True),
         ("/care/plans/", False),
         ("/care/assessments/", False),
+        ("/messages/", False),
         ("/resources/", False),
     ]
 
@@ -45,6 +46,7 @@ def test_a_page_under_a_tab_gets_its_groups_tabs_with_that_tab_current(member_cl
     assert tab_links(html) == [
         ("/profile/", False),
         ("/profile/id-cards/", True),
+        ("/profile/message-emails/", False),
         ("/profile/activity/", False),
     ]
 
