@@ -79,6 +79,9 @@ PAGES: list[tuple[str, str, bool, float | None]] = [
     # The first bench member's latest claim (the only member whose claim ids the path can name).
     ("Claims: a claim", "/claims/claim/{claim}/", True, 0.5),
     ("Claims: explanation of benefits PDF", "/claims/claim/{claim}/explanation-of-benefits/", True, 0.5),
+    ("Inbox", "/messages/", True, 0.5),
+    ("Sent Items", "/messages/sent/", True, 0.5),
+    ("Compose", "/messages/compose/", True, 0.5),
 ]
 BARE = "Bare Django view (bench/bare.py)"
 WEIGHED = ["/accounts/login/", "/", "/profile/", "/profile/id-cards/", "/coverage/", "/providers/"]
@@ -130,11 +133,13 @@ def main() -> None:
     from django.core.cache import cache
 
     from demo.care import write_bench_care
+    from demo.inbox import write_bench_inbox
 
     cache.clear()  # the bench's own Redis db: sessions, rate-limit counters
     users = bench_members()
     write_bench_care(usernames=users, today=datetime.date.today())
     pages = claim_pages(latest_claim_id(users[0]))
+    write_bench_inbox(usernames=users, today=datetime.date.today())
     manage(env, "collectstatic", "--no-input", "--verbosity", "0")
     out: list[str] = []
     started_at = datetime.datetime.now(datetime.UTC)

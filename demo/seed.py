@@ -45,6 +45,7 @@ from demo.documents import COLUMNS as DOCUMENT_COLUMNS
 from demo.documents import DocumentRows, write_notice_files
 from demo.eligibility import COLUMNS as ELIGIBILITY_COLUMNS
 from demo.eligibility import EligibilityRows
+from demo.inbox import write_inbox
 from demo.members import COLUMNS as MEMBER_COLUMNS
 from demo.members import (
     DEMO_MEMBER,
@@ -207,6 +208,8 @@ def seed_demo(
         writer.counts.update(write_resources(plan_key=settings.PLAN.key))
         # The demo member's care manager, care plans and assessments: a few dozen rows.
         writer.counts.update(write_care(member_id=DEMO_MEMBER.member_id, today=today, seed=seed))
+        # Their conversations with that care manager (the bench members' are demo.inbox's too).
+        writer.counts.update(write_inbox(member_id=DEMO_MEMBER.member_id, today=today, seed=seed))
     refresh_planner_statistics(writer.counts)
     return SeedResult(
         counts=dict(writer.counts),

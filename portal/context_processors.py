@@ -3,10 +3,11 @@ pages, the member area's navigation and the page's tabs, from what each app decl
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.module_loading import import_string
 
 from portal.accessibility import GRAYSCALE_COOKIE, TEXT_SIZE_COOKIE, TEXT_SIZES, html_classes
 from portal.plans import plan_context
-from portal.registry import feature_enabled, member_navigation, member_tabs
+from portal.registry import feature_enabled, header_items, member_navigation, member_tabs
 
 
 class _Features:
@@ -21,10 +22,18 @@ def plan(request: HttpRequest) -> dict[str, object]:
 
 
 def member_area(request: HttpRequest) -> dict[str, object]:
-    """Navigation and tabs for a member page (one that `member_required` let through)."""
-    if getattr(request, "member", None) is None:
+    """Navigation, tabs and header links for a member page (one that `member_required` let through)."""
+    member = getattr(request, "member", None)
+    if member is None:
         return {}
-    return {"member_nav": member_navigation(request.path_info), **member_tabs(request.path_info)}
+    return {
+        "member_nav": member_navigation(request.path_info),
+        "header_items": [
+            {"template": item.template, "item": import_string(item.context)(member=member)}
+            for item in header_items()
+        ],
+        **member_tabs(request.path_info),
+    }
 
 
 def accessibility(request: HttpRequest) -> dict[str, object]:

@@ -97,6 +97,8 @@ class Rules:
     authorization_expedited_hours: int = 72
     # How far back the Claims pages go (the plan's data may hold more; older claims by phone).
     claims_history_months: int = 24
+    # Secure messages a member may send in a day (against abuse; the plan's call).
+    messages_per_day: int = 20
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ type Label = str | Promise
 MEMBER_SERVICES = "Member services"
 # Nurses and social workers who keep members' care plans and read their assessments.
 CARE_MANAGER = "Care manager"
+# Leads of the care managers: they see every care manager's workload, not members' records.
+CARE_SUPERVISOR = "Care supervisor"
 
 
 class AuditAction(str):
@@ -69,6 +71,16 @@ class DashboardCard:
 
 
 @dataclass(frozen=True)
+class HeaderItem:
+    """A link in the header of every member page (the messages envelope): `context`
+    ("module.function") is called with the member and returns the template's context. It runs on
+    every member page, so it makes at most one indexed query."""
+
+    template: str
+    context: str
+
+
+@dataclass(frozen=True)
 class TabEntry:
     """A tab on a member page: tabs of one `group` are shown together, in `order`."""
 
@@ -102,6 +114,8 @@ class PortalApp(AppConfig):
     tabs: Sequence[TabEntry] = ()
     # Cards on the member's home page.
     dashboard_cards: Sequence[DashboardCard] = ()
+    # Links in the header of every member page.
+    header_items: Sequence[HeaderItem] = ()
     # Every audit action this app records.
     audit_actions: Sequence[AuditAction] = ()
     # Model name → the lookup from a row to its member's id ("" when the row is the member).
@@ -215,6 +229,16 @@ def dashboard_cards() -> tuple[DashboardCard, ...]:
 @functools.cache
 def _cards_for(plan: PlanProfile) -> tuple[DashboardCard, ...]:
     return tuple(sorted((c for app in enabled_apps() for c in app.dashboard_cards), key=lambda c: c.order))
+
+
+def header_items() -> tuple[HeaderItem, ...]:
+    """The enabled apps' header links."""
+    return _header_items_for(settings.PLAN)
+
+
+@functools.cache
+def _header_items_for(plan: PlanProfile) -> tuple[HeaderItem, ...]:
+    return tuple(item for app in enabled_apps() for item in app.header_items)
 
 
 @functools.cache

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "documents",
     "authorizations",
     "claims",
+    "inbox",
     "design",
     "outbox",
     "audit",
@@ -307,6 +308,12 @@ STORAGES = {
     "notices": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": env_str("NOTICES_DIR", str(VAR_DIR / "notices"))},
+    },
+    # Secure messages' attachments (PHI): never under a URL the web server serves; only
+    # inbox.views hands them out, to the message's two parties.
+    "inbox": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env_str("INBOX_ROOT") or str(VAR_DIR / "inbox")},
     },
     "staticfiles": {
         "BACKEND": (

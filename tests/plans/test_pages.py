@@ -135,11 +135,12 @@ def _history(member: Member, years: int) -> None:
         )
 
 
-# Care management's card (totalcare, demo) reads the care manager and the assessments to finish.
+# Care management's card (totalcare, demo) reads the care manager and the assessments to finish;
+# secure messages' envelope and card (totalcare, demo) share one count of unread messages.
 @pytest.mark.parametrize(
-    # TotalCare and the demo: one more for the Pending decisions card, one for the claims card.
+    # TotalCare and the demo: the Pending decisions, claims and messages cards.
     ("name", "queries"),
-    [("alliance", 7), ("totalcare", 11), ("masshealth", 5), ("demo", 12)],
+    [("alliance", 7), ("totalcare", 12), ("masshealth", 5), ("demo", 13)],
 )
 def test_the_dashboard_makes_a_fixed_number_of_queries_per_profile(
     use_plan: UsePlan, name: str, queries: int, member_client: Client, member: Member

@@ -33,6 +33,7 @@ def test_the_navigation_lists_each_apps_entries_in_order_with_the_section_marked
         ("/care/assessments/", False),
         ("/claims/", False),
         ("/authorizations/", False),
+        ("/messages/", False),
         ("/resources/", False),
     ]
 
@@ -49,6 +50,7 @@ def test_a_page_under_a_tab_gets_its_groups_tabs_with_that_tab_current(member_cl
         ("/profile/", False),
         ("/profile/id-cards/", True),
         ("/profile/sign-in/", False),
+        ("/profile/message-emails/", False),
         ("/profile/activity/", False),
     ]
 

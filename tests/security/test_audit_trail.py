@@ -185,8 +185,8 @@ def test_recent_activity_costs_the_same_queries_for_1_or_40_events(
     )
     member_client.get("/profile/activity/")  # the session is now in the cache
     # The session's user, the member (the account menu's greeting reuses it), the events, the
-    # page_view INSERT.
-    with django_assert_num_queries(4):
+    # header's unread messages, the page_view INSERT.
+    with django_assert_num_queries(5):
         response = member_client.get("/profile/activity/")
     assert len(response.context["events"]) == min(count + 1, 20)  # and force_login's sign-in
 

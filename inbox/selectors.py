@@ -1,0 +1,44 @@
+"""Reads of secure messages. Every member read is scoped to the member; ids from URLs are looked
+up within it (404 otherwise)."""
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from inbox.models import Attachment, Message, Thread
+from members.models import Member
+
+
+def unread_count(member: Member | int) -> int:
+    """Messages the member has not opened: one query on a partial index (the header's envelope)."""
+    return Message.objects.filter(member=member, from_member=False, read_at__isnull=True).count()
+
+
+def box(member: Member, *, sent: bool, subject: str = "") -> QuerySet[Message]:
+    """Inbox (received) or Sent Items, newest first, optionally those whose subject has `subject`."""
+    messages = (
+        Message.objects.filter(member=member, from_member=sent)
+        .select_related("thread")
+        .order_by("-created_at", "-id")
+    )
+    if subject:
+        messages = messages.filter(thread__subject__icontains=subject)
+    return messages
+
+
+def member_thread(member: Member, thread_id: int) -> Thread:
+    return get_object_or_404(Thread, pk=thread_id, member=member)
+
+
+def thread_messages(thread: Thread) -> list[Message]:
+    """The conversation, newest first, with senders and attachments: three queries, whatever its length."""
+    return list(
+        thread.messages.select_related("sender")
+        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.order_by("id")))
+        .order_by("-created_at", "-id")
+    )
+
+
+def member_attachment(member: Member, attachment_id: int) -> Attachment:
+    return get_object_or_404(
+        Attachment.objects.select_related("message"), pk=attachment_id, message__member=member
+    )
