@@ -28,6 +28,8 @@ type Label = str | Promise
 MEMBER_SERVICES = "Member services"
 # Nurses and social workers who keep members' care plans and read their assessments.
 CARE_MANAGER = "Care manager"
+# Staff who work members' grievances and appeals to their deadlines (42 CFR 438 Subpart F).
+GRIEVANCES_AND_APPEALS = "Grievances and appeals"
 
 
 class AuditAction(str):

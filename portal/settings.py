@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "documents",
     "authorizations",
     "claims",
+    "appeals",
     "design",
     "outbox",
     "audit",
@@ -273,6 +274,12 @@ STORAGES = {
     "notices": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": env_str("NOTICES_DIR", str(VAR_DIR / "notices"))},
+    },
+    # Members' supporting files for grievances and appeals (appeals/files.py): never public;
+    # docs/deploy.md says how to point it at S3-compatible storage.
+    "appeals": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env_str("APPEALS_FILES_DIR", str(VAR_DIR / "appeals"))},
     },
     "staticfiles": {
         "BACKEND": (
