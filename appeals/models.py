@@ -4,6 +4,7 @@ A case holds what 42 CFR 438.416 asks the plan to keep: the member, the reason (
 wrote), the date received, the date of each review (its events), the result and its date.
 """
 
+import datetime
 import uuid
 from typing import Any
 
@@ -12,6 +13,7 @@ from django.core.files.storage import Storage, storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appeals.rules import last_day
 from authorizations.models import Authorization
 from members.models import Member
 
@@ -123,6 +125,15 @@ class Case(models.Model):
     @property
     def open(self) -> bool:
         return self.status not in CLOSED
+
+    @property
+    def acknowledge_last_day(self) -> datetime.date:
+        return last_day(self.acknowledge_by)
+
+    @property
+    def resolve_last_day(self) -> datetime.date:
+        """The last day of a time frame in days (an expedited appeal's moment is resolve_by)."""
+        return last_day(self.resolve_by)
 
 
 class EventKind(models.TextChoices):

@@ -37,8 +37,9 @@ def _email_member(case: Case, *, template: str, language: str | None = None) -> 
     email_queue(
         to=user.email,
         template=template,
-        # No details of the case in an email: the member reads them signed in.
-        context={"case_url": settings.SITE_URL + reverse("appeals_case", args=[case.reference])},
+        # No details of the case in an email, not even its reference: the member reads them
+        # signed in.
+        context={"case_url": settings.SITE_URL + reverse("appeals")},
         language=language or email_language(user),
         member=case.member,
     )
