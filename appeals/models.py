@@ -57,14 +57,14 @@ class Case(models.Model):
     """One appeal or grievance, from its filing to its resolution or withdrawal."""
 
     reference = models.CharField(_("reference number"), max_length=20, unique=True)
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="appeal_cases", db_index=False)
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="appeal_cases", db_index=False)
     kind = models.CharField(_("type"), max_length=20, choices=CaseKind.choices)
     status = models.CharField(
         _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.RECEIVED
     )
     # Appeals: the adverse decision appealed, and whether the member asked for an expedited one.
     authorization = models.ForeignKey(
-        Authorization, on_delete=models.PROTECT, null=True, blank=True, related_name="appeal_cases"
+        Authorization, on_delete=models.CASCADE, null=True, blank=True, related_name="appeal_cases"
     )
     expedited = models.BooleanField(_("expedited"), default=False)
     # Grievances: what it is about, when it happened, the provider if any.
@@ -152,7 +152,7 @@ LETTER_EVENTS = (EventKind.ACKNOWLEDGED, EventKind.EXTENDED, EventKind.RESOLVED)
 class CaseEvent(models.Model):
     """One step of a case's history. Append-only: services create them, nothing updates them."""
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("event"), max_length=20, choices=EventKind.choices)
     at = models.DateTimeField(_("date"))
     # The reason shown to the member (an extension's or a result's), or staff's note.
@@ -193,7 +193,7 @@ def case_file_storage() -> Storage:
 class CaseFile(models.Model):
     """A supporting file the member sent with the case (PDF, JPEG or PNG, checked by content)."""
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="files")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="files")
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     file = models.FileField(_("file"), storage=case_file_storage, upload_to=case_file_path)
     name = models.CharField(_("name"), max_length=200)

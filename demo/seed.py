@@ -33,6 +33,7 @@ from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from demo.appeals import write_appeals
 from demo.authorizations import COLUMNS as AUTHORIZATION_COLUMNS
 from demo.authorizations import AuthorizationRows
 from demo.care import write_care
@@ -207,6 +208,8 @@ def seed_demo(
         writer.counts.update(write_resources(plan_key=settings.PLAN.key))
         # The demo member's care manager, care plans and assessments: a few dozen rows.
         writer.counts.update(write_care(member_id=DEMO_MEMBER.member_id, today=today, seed=seed))
+        # The demo member's grievances and appeals: a handful of cases with their histories.
+        writer.counts.update(write_appeals(member_id=DEMO_MEMBER.member_id, today=today, seed=seed))
     refresh_planner_statistics(writer.counts)
     return SeedResult(
         counts=dict(writer.counts),
