@@ -33,8 +33,36 @@ def write_appeals(*, member_id: str, today: datetime.date, seed: int) -> dict[st
     member = Member.objects.filter(member_id=member_id).first()
     if member is None:
         return {}
-    rng = random.Random(f"{seed}:appeals")  # noqa: S311 - made-up data
     Case.objects.filter(member=member).delete()
+    cases, events = _demo_set(member, today, random.Random(f"{seed}:appeals"))  # noqa: S311 - made-up data
+    Case.objects.bulk_create(cases)
+    CaseEvent.objects.bulk_create(events)
+    return {"appeals_case": len(cases), "appeals_caseevent": len(events)}
+
+
+def write_bench_appeals(*, usernames: list[str], today: datetime.date, copies: int = 10) -> str | None:
+    """The bench members' cases: the demo set `copies` times over the past years (a full list
+    page); members that have cases keep them. The first member's newest case's reference."""
+    if not feature_enabled("appeals"):
+        return None
+    rng = random.Random("bench:appeals")  # noqa: S311 - made-up data
+    for member in Member.objects.filter(user__username__in=usernames).exclude(appeal_cases__isnull=False):
+        cases: list[Case] = []
+        events: list[CaseEvent] = []
+        for copy in range(copies):
+            more_cases, more_events = _demo_set(member, today - datetime.timedelta(days=130 * copy), rng)
+            cases += more_cases
+            events += more_events
+        Case.objects.bulk_create(cases)
+        CaseEvent.objects.bulk_create(events)
+    if not usernames:
+        return None
+    newest = Case.objects.filter(member__user__username=usernames[0]).order_by("-received_at", "-id")
+    return newest.values_list("reference", flat=True).first()
+
+
+def _demo_set(member: Member, today: datetime.date, rng: random.Random) -> tuple[list[Case], list[CaseEvent]]:
+    """One set of cases (not yet written) received in the 120 days up to `today`."""
     denied = list(
         Authorization.objects.filter(member=member, decision__in=ADVERSE).order_by("-decision_date")[:3]
     )
@@ -43,7 +71,7 @@ def write_appeals(*, member_id: str, today: datetime.date, seed: int) -> dict[st
 
     def add(
         kind: str, received: datetime.datetime, steps: list[tuple[str, int, str]], **fields: object
-    ) -> Case:
+    ) -> None:
         reference = f"{'A' if kind == CaseKind.APPEAL else 'G'}{received:%y%m%d}-" + "".join(
             rng.choice(_LETTERS) for _ in range(8)
         )
@@ -134,6 +162,4 @@ def write_appeals(*, member_id: str, today: datetime.date, seed: int) -> dict[st
         category=GrievanceCategory.BILL,
         description="I got a bill for a visit that should have been covered.",
     )
-    Case.objects.bulk_create(cases)
-    CaseEvent.objects.bulk_create(events)
-    return {"appeals_case": len(cases), "appeals_caseevent": len(events)}
+    return cases, events

@@ -7,14 +7,24 @@ from io import StringIO
 from django.core.management import call_command
 
 from appeals.models import Case, CaseKind, CaseStatus
+from demo.appeals import write_bench_appeals
 from demo.members import DEMO_MEMBER
+from members.models import Member
 
 TODAY = datetime.date(2026, 11, 22)
 
 
 def _seed() -> None:
     call_command(
-        "seed_demo", "--members", "60", "--providers", "20", "--today", TODAY.isoformat(), "--reset", stdout=StringIO()
+        "seed_demo",
+        "--members",
+        "60",
+        "--providers",
+        "20",
+        "--today",
+        TODAY.isoformat(),
+        "--reset",
+        stdout=StringIO(),
     )
 
 
@@ -31,3 +41,13 @@ def test_the_demo_member_has_appeals_and_grievances_in_each_state(db: None) -> N
     assert all(case.events.exists() for case in mine)
     _seed()
     assert Case.objects.filter(member__member_id=DEMO_MEMBER.member_id).count() == mine.count()
+
+
+def test_bench_members_get_a_full_list_page_of_cases(member: Member) -> None:
+    assert member.user is not None
+    reference = write_bench_appeals(usernames=[member.user.username], today=TODAY)
+    cases = Case.objects.filter(member=member)
+    assert cases.count() == 20  # no denied authorizations: the two grievances of each set, ten times
+    assert reference == cases.order_by("-received_at").first().reference  # type: ignore[union-attr]
+    assert write_bench_appeals(usernames=[member.user.username], today=TODAY) == reference  # kept
+    assert cases.count() == 20
