@@ -4,6 +4,7 @@ writes its event, letter and email. Staff hold the "Grievances and appeals" role
 like all staff). The history is append-only: events and files are read here, never edited."""
 
 import datetime
+import uuid
 from typing import Any, cast
 
 from django import forms
@@ -15,11 +16,12 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from appeals import rules, services
-from appeals.models import CLOSED, Case, CaseEvent, CaseKind, Outcome
+from appeals.files import case_file_response
+from appeals.models import CLOSED, Case, CaseEvent, CaseFile, CaseKind, Outcome
 from members.models import User
 from portal.forms import PlainTextForm
 
@@ -116,7 +118,7 @@ class CaseAdmin(admin.ModelAdmin):
     search_fields = ["=reference", "=member__member_id"]
     raw_id_fields = ["member", "authorization", "assigned_to"]
     inlines = [CaseEventInline]
-    readonly_fields = ["work", *(f.name for f in Case._meta.concrete_fields if f.name != "id")]
+    readonly_fields = ["work", "file_links", *(f.name for f in Case._meta.concrete_fields if f.name != "id")]
 
     @admin.display(description=_("next step"))
     def work(self, obj: Case) -> str:
@@ -132,7 +134,25 @@ class CaseAdmin(admin.ModelAdmin):
 
     def get_urls(self) -> list[URLPattern]:
         step = path("<int:pk>/step/", self.admin_site.admin_view(self.step_view), name="appeals_case_step")
-        return [step, *super().get_urls()]
+        file = path(
+            "file/<uuid:file_id>/", self.admin_site.admin_view(self.file_view), name="appeals_case_file"
+        )
+        return [step, file, *super().get_urls()]
+
+    @admin.display(description=_("supporting files"))
+    def file_links(self, obj: Case) -> str:
+        links = [
+            format_html('<a href="{}">{}</a>', reverse("admin:appeals_case_file", args=[f.public_id]), f.name)
+            for f in obj.files.all()
+        ]
+        return format_html_join(", ", "{}", ((link,) for link in links)) if links else "—"
+
+    def file_view(self, request: HttpRequest, file_id: uuid.UUID) -> HttpResponse:
+        """A member's supporting file, to staff who may view cases; never stored by browsers."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        record = get_object_or_404(CaseFile, public_id=file_id)
+        return case_file_response(record)
 
     def step_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         """One step of the case, through the services (event, letter and email together)."""

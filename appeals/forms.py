@@ -88,7 +88,7 @@ class AppealForm(FilingForm):
         label=_("The decision you disagree with"),
         queryset=Authorization.objects.none(),
         empty_label=None,
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "usa-radio__input"}),
         to_field_name="public_id",
     )
     description = _description(_("What do you disagree with, and why?"))
@@ -109,7 +109,9 @@ class AppealForm(FilingForm):
 
 class GrievanceForm(FilingForm):
     category = forms.ChoiceField(
-        label=_("What is it about?"), choices=GrievanceCategory.choices, widget=forms.RadioSelect
+        label=_("What is it about?"),
+        choices=GrievanceCategory.choices,
+        widget=forms.RadioSelect(attrs={"class": "usa-radio__input"}),
     )
     description = _description(_("What happened?"))
     occurred_on = forms.DateField(

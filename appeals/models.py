@@ -180,7 +180,7 @@ class CaseEvent(models.Model):
         return self.kind in LETTER_EVENTS
 
 
-def case_file_path(instance: "CaseFile", filename: str) -> str:
+def case_file_path(instance: "CaseFile | None", filename: str) -> str:
     # Random names: the stored path says nothing of the member or of the file's own name.
     return uuid.uuid4().hex
 

@@ -8,12 +8,14 @@ import uuid
 from collections.abc import Sequence
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from appeals import rules
-from appeals.models import CLOSED, Case, CaseEvent, CaseFile, CaseKind, CaseStatus, EventKind, Outcome
+from appeals.files import store_case_file
+from appeals.models import CLOSED, Case, CaseEvent, CaseKind, CaseStatus, EventKind, Outcome
 from authorizations.models import Authorization
 from members.models import Member, User, email_language
 from outbox.services import email_queue
@@ -46,7 +48,12 @@ def _email_member(case: Case, *, template: str, language: str | None = None) -> 
 
 
 def _file(
-    *, member: Member, token: uuid.UUID, now: datetime.datetime, files: Sequence[object], **fields: object
+    *,
+    member: Member,
+    token: uuid.UUID,
+    now: datetime.datetime,
+    files: Sequence[UploadedFile],
+    **fields: object,
 ) -> Case:
     with transaction.atomic():
         # The same form sent twice (a double click, a resend) is the same case.
@@ -62,13 +69,7 @@ def _file(
         )
         CaseEvent.objects.create(case=case, kind=EventKind.RECEIVED, at=now)
         for upload in files:
-            CaseFile.objects.create(
-                case=case,
-                file=upload,
-                name=getattr(upload, "name", "")[:200],
-                content_type=getattr(upload, "content_type", ""),
-                size=getattr(upload, "size", 0),
-            )
+            store_case_file(case, upload)
         _email_member(case, template="appeals/received")
     return case
 
@@ -82,7 +83,7 @@ def file_appeal(
     contact_phone: str,
     token: uuid.UUID,
     now: datetime.datetime,
-    files: Sequence[object] = (),
+    files: Sequence[UploadedFile] = (),
 ) -> Case:
     """File an appeal of `authorization` (the form checked that its window is open)."""
     return _file(
@@ -109,7 +110,7 @@ def file_grievance(
     provider_name: str,
     token: uuid.UUID,
     now: datetime.datetime,
-    files: Sequence[object] = (),
+    files: Sequence[UploadedFile] = (),
 ) -> Case:
     """File a grievance (any time)."""
     return _file(

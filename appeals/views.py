@@ -17,10 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from appeals import services
 from appeals.audit_actions import CASE_FILED, CASE_WITHDRAWN
-from appeals.files import MAX_BYTES, MAX_FILES
+from appeals.files import case_file_response
 from appeals.forms import AppealForm, CaseFilterForm, GrievanceForm
 from appeals.letters import letter_pdf
-from appeals.models import Case, CaseKind, case_file_storage
+from appeals.models import Case, CaseKind
 from appeals.selectors import after_resolution, case_list, case_page, member_cases
 from audit.services import audit_record
 from authorizations.models import ADVERSE
@@ -114,8 +114,6 @@ def new_appeal(request: MemberRequest) -> HttpResponse:
         "form": form,
         "closed": closed,
         "has_appealable": appealable.exists(),
-        "max_files": MAX_FILES,
-        "max_bytes": MAX_BYTES,
     }
     return render(request, "appeals/appeal_form.html", context)
 
@@ -187,11 +185,4 @@ def case_file(request: MemberRequest, reference: str, file_id: uuid.UUID) -> Htt
     """A file the member sent, back to the member only; never stored by browsers."""
     found = get_object_or_404(member_cases(request.member), reference=reference)
     record = get_object_or_404(found.files.all(), public_id=file_id)
-    try:
-        content = case_file_storage().open(str(record.file.name), "rb").read()
-    except FileNotFoundError:
-        raise Http404 from None
-    response = HttpResponse(content, content_type=record.content_type)
-    response["Content-Disposition"] = "attachment"
-    patch_cache_control(response, no_store=True, private=True)
-    return response
+    return case_file_response(record)

@@ -3,6 +3,7 @@
 import datetime
 import uuid
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from appeals import services
@@ -37,3 +38,8 @@ def make_grievance(member: Member, *, now: datetime.datetime | None = None) -> C
         token=uuid.uuid4(),
         now=now or timezone.now(),
     )
+
+
+def pdf_upload(name: str, content: bytes = b"%PDF-1.7\n") -> SimpleUploadedFile:
+    """An upload as the form hands it on: named, typed by its checked content."""
+    return SimpleUploadedFile(name, content, content_type="application/pdf")

@@ -12,13 +12,14 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
+from appeals.files import store_case_file
 from appeals.letters import letter_pdf
 from appeals.models import Case, CaseStatus, EventKind
 from members.models import Member
 from outbox.models import Email
 from portal.plans import PlanProfile
 from portal.registry import GRIEVANCES_AND_APPEALS
-from tests.appeals.cases import make_appeal, make_grievance
+from tests.appeals.cases import make_appeal, make_grievance, pdf_upload
 from tests.pdfs import pdf_text
 from tests.staff import make_staff, sign_in_with_static_token
 
@@ -112,3 +113,14 @@ def test_a_reversed_denial_shows_the_72_hour_duty(member_client: Client, member:
     _step(staff(), case, step="resolve", outcome="overturned", reason="Approved.")
     html = member_client.get(f"/appeals/case/{case.reference}/").content.decode()
     assert "We will authorize the services by June 18, 2026" in html
+
+
+def test_staff_download_a_members_file_not_stored_by_the_browser(member: Member) -> None:
+    case = make_grievance(member)
+    stored = store_case_file(case, pdf_upload("bill.pdf", b"%PDF-1.7 x"))
+    client = staff()
+    page = client.get(f"/admin/appeals/case/{case.pk}/change/").content.decode()
+    assert f"/admin/appeals/case/file/{stored.public_id}/" in page
+    response = client.get(f"/admin/appeals/case/file/{stored.public_id}/")
+    assert response.content == b"%PDF-1.7 x" and "no-store" in response["Cache-Control"]
+    assert Client().get(f"/admin/appeals/case/file/{stored.public_id}/").status_code == 302  # to sign-in

@@ -7,15 +7,15 @@ from collections.abc import Callable, Iterator
 
 import pytest
 import time_machine
-from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
 from appeals import services
-from appeals.models import CaseFile, CaseStatus, EventKind
+from appeals.files import store_case_file
+from appeals.models import CaseStatus, EventKind
 from members.models import Member
 from portal.plans import PlanProfile
-from tests.appeals.cases import make_appeal, make_grievance
+from tests.appeals.cases import make_appeal, make_grievance, pdf_upload
 from tests.queries import queries_for
 from tests.staff import make_staff
 
@@ -77,13 +77,7 @@ def test_a_case_page_makes_the_same_queries_whatever_its_history(
     services.assign(case=long, to=staff, by=staff, now=timezone.now())
     services.extend(case=long, days=14, reason="We need your doctor's records.", by=staff, now=timezone.now())
     for n in range(3):
-        CaseFile.objects.create(
-            case=long,
-            file=ContentFile(b"%PDF-", name="x"),
-            name=f"{n}.pdf",
-            content_type="application/pdf",
-            size=5,
-        )
+        store_case_file(long, pdf_upload(f"{n}.pdf"))
     member_client.get("/appeals/")
     assert queries_for(member_client, f"/appeals/case/{short.reference}/") == queries_for(
         member_client, f"/appeals/case/{long.reference}/"
@@ -130,13 +124,7 @@ def test_another_members_case_files_and_letters_are_not_found(
 ) -> None:
     theirs = make_appeal(make_member())
     services.acknowledge(case=theirs, by=make_staff(), now=timezone.now())
-    stored = CaseFile.objects.create(
-        case=theirs,
-        file=ContentFile(b"%PDF-", name="x"),
-        name="a.pdf",
-        content_type="application/pdf",
-        size=5,
-    )
+    stored = store_case_file(theirs, pdf_upload("a.pdf", b"%PDF-"))
     letter = theirs.events.get(kind=EventKind.ACKNOWLEDGED)
     assert member_client.get(f"/appeals/case/{theirs.reference}/").status_code == 404
     assert member_client.get(f"/appeals/case/{theirs.reference}/letter/{letter.pk}/").status_code == 404
@@ -148,13 +136,7 @@ def test_the_member_gets_their_own_file_back_not_stored_by_the_browser(
     member_client: Client, member: Member
 ) -> None:
     case = make_grievance(member)
-    stored = CaseFile.objects.create(
-        case=case,
-        file=ContentFile(b"%PDF-1.7 mine", name="x"),
-        name="a.pdf",
-        content_type="application/pdf",
-        size=13,
-    )
+    stored = store_case_file(case, pdf_upload("a.pdf", b"%PDF-1.7 mine"))
     response = member_client.get(f"/appeals/case/{case.reference}/file/{stored.public_id}/")
     assert response.content == b"%PDF-1.7 mine"
     assert "no-store" in response["Cache-Control"] and response["Content-Type"] == "application/pdf"
