@@ -28,11 +28,16 @@ def make_appeal(member: Member, *, expedited: bool = False, now: datetime.dateti
     )
 
 
-def make_grievance(member: Member, *, now: datetime.datetime | None = None) -> Case:
+def make_grievance(
+    member: Member,
+    *,
+    now: datetime.datetime | None = None,
+    description: str = "I waited three weeks for an appointment.",
+) -> Case:
     return services.file_grievance(
         member=member,
         category=GrievanceCategory.ACCESS,
-        description="I waited three weeks for an appointment.",
+        description=description,
         occurred_on=None,
         provider_name="",
         token=uuid.uuid4(),
