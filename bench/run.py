@@ -82,18 +82,24 @@ PAGES: list[tuple[str, str, bool, float | None]] = [
     ("Inbox", "/messages/", True, 0.5),
     ("Sent Items", "/messages/sent/", True, 0.5),
     ("Compose", "/messages/compose/", True, 0.5),
+    ("Appeals", "/appeals/", True, 0.5),
+    ("Grievances", "/appeals/grievances/", True, 0.5),
+    ("Appeals: filter status", "/appeals/?status=resolved", True, 0.5),
+    # The first bench member's newest case (demo/appeals.py write_bench_appeals).
+    ("Appeals: a case", "/appeals/case/{case}/", True, 0.5),
 ]
 BARE = "Bare Django view (bench/bare.py)"
 WEIGHED = ["/accounts/login/", "/", "/profile/", "/profile/id-cards/", "/coverage/", "/providers/"]
 WEIGHED += ["/providers/change/?last_name=ma"]
 
 
-def claim_pages(claim_id: int | None) -> list[tuple[str, str, bool, float | None]]:
-    """PAGES with the claim's id in the claim pages' paths (without one, those pages are left out)."""
+def claim_pages(claim_id: int | None, case: str | None = None) -> list[tuple[str, str, bool, float | None]]:
+    """PAGES with the claim's id and the case's reference in their pages' paths (without one,
+    those pages are left out)."""
     return [
-        (name, path.format(claim=claim_id), logged_in, target)
+        (name, path.format(claim=claim_id, case=case), logged_in, target)
         for name, path, logged_in, target in PAGES
-        if claim_id is not None or "{claim}" not in path
+        if (claim_id is not None or "{claim}" not in path) and (case is not None or "{case}" not in path)
     ]
 
 
@@ -132,13 +138,15 @@ def main() -> None:
     seed = ensure_seeded(env, members=args.members, providers=args.providers)
     from django.core.cache import cache
 
+    from demo.appeals import write_bench_appeals
     from demo.care import write_bench_care
     from demo.inbox import write_bench_inbox
 
     cache.clear()  # the bench's own Redis db: sessions, rate-limit counters
     users = bench_members()
     write_bench_care(usernames=users, today=datetime.date.today())
-    pages = claim_pages(latest_claim_id(users[0]))
+    case = write_bench_appeals(usernames=users, today=datetime.date.today())
+    pages = claim_pages(latest_claim_id(users[0]), case)
     write_bench_inbox(usernames=users, today=datetime.date.today())
     manage(env, "collectstatic", "--no-input", "--verbosity", "0")
     out: list[str] = []

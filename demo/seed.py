@@ -33,6 +33,7 @@ from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from demo.appeals import write_appeals
 from demo.authorizations import COLUMNS as AUTHORIZATION_COLUMNS
 from demo.authorizations import AuthorizationRows
 from demo.care import write_care
@@ -210,6 +211,8 @@ def seed_demo(
         writer.counts.update(write_care(member_id=DEMO_MEMBER.member_id, today=today, seed=seed))
         # Their conversations with that care manager (the bench members' are demo.inbox's too).
         writer.counts.update(write_inbox(member_id=DEMO_MEMBER.member_id, today=today, seed=seed))
+        # The demo member's grievances and appeals: a handful of cases with their histories.
+        writer.counts.update(write_appeals(member_id=DEMO_MEMBER.member_id, today=today, seed=seed))
     refresh_planner_statistics(writer.counts)
     return SeedResult(
         counts=dict(writer.counts),

@@ -30,6 +30,8 @@ MEMBER_SERVICES = "Member services"
 CARE_MANAGER = "Care manager"
 # Leads of the care managers: they see every care manager's workload, not members' records.
 CARE_SUPERVISOR = "Care supervisor"
+# Staff who work members' grievances and appeals to their deadlines (42 CFR 438 Subpart F).
+GRIEVANCES_AND_APPEALS = "Grievances and appeals"
 
 
 class AuditAction(str):

@@ -19,12 +19,13 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import DEFAULT_DB_ALIAS, transaction
 
-from portal.registry import CARE_MANAGER, CARE_SUPERVISOR, MEMBER_SERVICES
+from portal.registry import CARE_MANAGER, CARE_SUPERVISOR, GRIEVANCES_AND_APPEALS, MEMBER_SERVICES
 from portal.registry import roles as declared_roles
 
 __all__ = [
     "CARE_MANAGER",
     "CARE_SUPERVISOR",
+    "GRIEVANCES_AND_APPEALS",
     "MEMBER_SERVICES",
     "RoleChange",
     "UnknownPermissions",

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "authorizations",
     "claims",
     "inbox",
+    "appeals",
     "design",
     "outbox",
     "audit",
@@ -314,6 +315,12 @@ STORAGES = {
     "inbox": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": env_str("INBOX_ROOT") or str(VAR_DIR / "inbox")},
+    },
+    # Members' supporting files for grievances and appeals (appeals/files.py): never public;
+    # docs/deploy.md says how to point it at S3-compatible storage.
+    "appeals": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env_str("APPEALS_FILES_DIR", str(VAR_DIR / "appeals"))},
     },
     "staticfiles": {
         "BACKEND": (

@@ -406,3 +406,20 @@ def log_in(page: Any, check: Checker, account: Member) -> LogIn:
         check("home")
 
     return run
+
+
+@pytest.fixture
+def totalcare_page(browser: Any, plan_portal: Any, size: str) -> Iterator[Any]:
+    """A page of TotalCare's portal at `size`, in a fresh browser context."""
+    context = browser.new_context(
+        base_url=plan_portal("totalcare"),
+        viewport=SIZES[size],
+        locale="en-US",
+        timezone_id="America/Los_Angeles",
+        is_mobile=size == "phone",
+        has_touch=size == "phone",
+    )
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

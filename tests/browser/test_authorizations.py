@@ -5,7 +5,6 @@ the keyboard alone."""
 
 import datetime
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,10 +14,9 @@ from authorizations.models import Authorization, Decision
 from members.models import Member
 from portal.clock import plan_today
 from tests.authorizations.factories import make_authorization
-from tests.browser.conftest import ARTIFACTS, PASSWORD, SIZES, USERNAME
-from tests.browser.pages import Checker, open_header_tools, open_menu, tab_to
-
-LANGUAGES = {"en": "English", "es": "Español", "pt-br": "Português"}
+from tests.browser.conftest import ARTIFACTS, SIZES
+from tests.browser.pages import Checker, open_menu, tab_to
+from tests.browser.totalcare import LANGUAGES, log_in_speaking
 
 
 @pytest.fixture
@@ -59,35 +57,6 @@ def records(account: Member) -> dict[str, Authorization]:
             decision_date=today - days(27),
         ),
     }
-
-
-@pytest.fixture
-def totalcare_page(browser: Any, plan_portal: Any, size: str) -> Iterator[Any]:
-    context = browser.new_context(
-        base_url=plan_portal("totalcare"),
-        viewport=SIZES[size],
-        locale="en-US",
-        timezone_id="America/Los_Angeles",
-        is_mobile=size == "phone",
-        has_touch=size == "phone",
-    )
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-
-
-def log_in_speaking(page: Any, language: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(USERNAME)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="LOG IN").click()
-    page.get_by_role("heading", name=re.compile("^Welcome")).wait_for()
-    if language != "en":
-        open_header_tools(page, 1)
-        page.get_by_label("Language").select_option(label=LANGUAGES[language])
-        page.get_by_role("button", name="Change language").click()
-        page.wait_for_load_state("load")
 
 
 def actions_menu(page: Any, number: str) -> Any:

@@ -1,9 +1,10 @@
 """A claim's page: its lines and totals, status, network, denial reasons and how to appeal;
 only the member's own claims, and sensitive claims only to that member."""
 
+import dataclasses
 import datetime
 from collections.abc import Callable, Iterator
-from unittest import mock
+from typing import Any
 
 import pytest
 import time_machine
@@ -62,10 +63,11 @@ def test_amounts_follow_the_pages_language(member_client: Client, member: Member
         assert amount in member_client.get(f"/claims/claim/{claim.pk}/").content.decode(), language
 
 
-def test_a_denied_claim_says_how_to_appeal_by_phone(
-    member_client: Client, member: Member, use_plan: Callable[[str], PlanProfile]
+def test_a_denied_claim_says_how_to_appeal_by_phone_when_the_plan_has_no_appeals_page(
+    member_client: Client, member: Member, use_plan: Callable[[str], PlanProfile], settings: Any
 ) -> None:
-    plan = use_plan("totalcare")  # no appeals page: the phone
+    totalcare = use_plan("totalcare")
+    plan = settings.PLAN = dataclasses.replace(totalcare, features=totalcare.features - {"appeals"})
     claim = make_claim(
         member,
         service=APRIL,
@@ -82,12 +84,12 @@ def test_a_denied_claim_says_how_to_appeal_by_phone(
     assert f"call Member Services at {plan.member_services.number}" in html
 
 
-def test_the_appeal_links_to_the_appeals_page_when_the_plan_has_one(
-    member_client: Client, member: Member
+def test_a_denied_claim_links_to_totalcares_grievances_and_appeals_page(
+    member_client: Client, member: Member, use_plan: Callable[[str], PlanProfile]
 ) -> None:
+    use_plan("totalcare")
     claim = make_claim(member, service=APRIL, status=ClaimStatus.PARTIALLY_PAID)
-    with mock.patch("claims.appeals.reverse", return_value="/appeals/"):
-        html = member_client.get(f"/claims/claim/{claim.pk}/").content.decode()
+    html = member_client.get(f"/claims/claim/{claim.pk}/").content.decode()
     assert '<a href="/appeals/">File an appeal on the Grievances and Appeals page</a>' in html
 
 

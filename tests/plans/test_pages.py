@@ -25,6 +25,8 @@ MEMBER_PAGES = ["/", "/profile/", "/profile/activity/"]
 DUMMY = {
     "int": 1,
     "str": "x",
+    # An appeal's reference number, naming no case.
+    "casereference": "A000000-22222222",
     "path": "x",
     "slug": "x",
     "contact_kind": "address",
@@ -95,7 +97,7 @@ def test_a_feature_the_profile_leaves_off_has_no_entry_and_its_pages_answer_404(
         for url in urls:
             status = member_client.get(url).status_code
             # A dummy id names no record: its page answers 404 either way.
-            dummy = "/1/" in url or f"/{DUMMY['uuid']}/" in url
+            dummy = "/1/" in url or f"/{DUMMY['uuid']}/" in url or f"/{DUMMY['casereference']}/" in url
             assert (status != 404) if on and not dummy else True, url
             if not on:
                 assert status == 404, url

@@ -33,6 +33,7 @@ def test_the_navigation_lists_each_apps_entries_in_order_with_the_section_marked
         ("/care/assessments/", False),
         ("/claims/", False),
         ("/authorizations/", False),
+        ("/appeals/", False),
         ("/messages/", False),
         ("/resources/", False),
     ]

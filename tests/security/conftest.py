@@ -13,6 +13,7 @@ from idcards.models import IdCardOrder
 from members.models import Address, AddressKind, ContactEmail, Member, Phone, PhoneKind, User
 from portal.roles import MEMBER_SERVICES
 from providers.models import Provider
+from tests.appeals.cases import make_grievance
 from tests.authorizations.factories import make_authorization
 from tests.claims.records import make_claim
 from tests.providers.pcp_factories import assign, make_provider
@@ -65,6 +66,8 @@ def member_b(make_member: MakeMember, provider: Provider) -> Member:
     make_authorization(other, service_description=f"Home visits at {B_LINE1}")
     # A claim whose number carries B's member ID, so a page that showed it would be caught.
     make_claim(other, service=datetime.date.today(), claim_number=f"{B_ID}-1")
+    # A grievance that tells of B's address, so a page that showed it would be caught.
+    make_grievance(other, description=f"The driver never came to {B_LINE1}.")
     return other
 
 

@@ -15,6 +15,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from appeals.models import Case
 from authorizations.models import Authorization
 from claims.models import Claim, ClaimType
 from coverage.models import Coverage
@@ -147,6 +148,9 @@ def path_variants(route: Route, ids: dict[str, list[int]]) -> Iterator[str]:
                     "public_id", flat=True
                 )
                 choices.append([(name, str(public_id)) for public_id in public_ids])
+            elif converter == "case_reference":  # a grievance or appeal: B's own
+                references = Case.objects.filter(member__member_id=B_ID).values_list("reference", flat=True)
+                choices.append([(name, reference) for reference in references])
             else:
                 choices.append([(name, str(pk)) for pk in ids["member"]] + [(name, B_ID)])
         for combo in itertools.product(*choices):
@@ -183,7 +187,7 @@ def test_member_a_reaches_nothing_of_member_bs(route: Route, member_a: Member, m
             response = getattr(client, method)(url, fields)
             where = f"{method.upper()} {url}"
             assert response.status_code < 500, where
-            if route.params and any(conv in {"int", "uuid"} for conv, _ in route.params):
+            if route.params and any(conv in {"int", "uuid", "case_reference"} for conv, _ in route.params):
                 assert response.status_code in {404, 405}, f"{where} answered {response.status_code}"
             assert_nothing_of_b(response, where)
             if response.status_code in {301, 302}:

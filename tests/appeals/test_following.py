@@ -1,0 +1,142 @@
+"""Following a case: the Appeals and Grievances tabs with their Filter, a case's page with its
+history, letters and files, Withdraw; another member's case, file or letter is not found; fixed
+query counts."""
+
+import datetime
+from collections.abc import Callable, Iterator
+
+import pytest
+import time_machine
+from django.test import Client
+from django.utils import timezone
+
+from appeals import services
+from appeals.files import store_case_file
+from appeals.models import CaseStatus, EventKind
+from members.models import Member
+from portal.plans import PlanProfile
+from tests.appeals.cases import make_appeal, make_grievance, pdf_upload
+from tests.queries import queries_for
+from tests.staff import make_staff
+
+
+@pytest.fixture(autouse=True)
+def totalcare(use_plan: Callable[[str], PlanProfile]) -> Iterator[PlanProfile]:
+    plan = use_plan("totalcare")
+    with time_machine.travel(datetime.datetime(2026, 6, 15, 19, 0, tzinfo=datetime.UTC), tick=False):
+        yield plan
+
+
+def test_the_tabs_list_each_kind(member_client: Client, member: Member) -> None:
+    appeal, grievance = make_appeal(member), make_grievance(member)
+    appeals = member_client.get("/appeals/").content.decode()
+    grievances = member_client.get("/appeals/grievances/").content.decode()
+    assert appeal.reference in appeals and grievance.reference not in appeals
+    assert grievance.reference in grievances and "Access to care or an appointment" in grievances
+    assert 'aria-current="page">Appeals<' in appeals and 'aria-current="page">Grievances<' in grievances
+
+
+def test_the_filter_by_status_date_and_reference(member_client: Client, member: Member) -> None:
+    june = make_grievance(member)
+    may = make_grievance(member, now=timezone.now() - datetime.timedelta(days=40))
+    services.withdraw(case=may, now=timezone.now())
+    html = member_client.get("/appeals/grievances/?status=withdrawn").content.decode()
+    assert may.reference in html and june.reference not in html
+    html = member_client.get(
+        "/appeals/grievances/?filed_from=2026-06-01&filed_to=2026-06-15"
+    ).content.decode()
+    assert june.reference in html and may.reference not in html
+    html = member_client.get(f"/appeals/grievances/?reference={june.reference.lower()}").content.decode()
+    assert june.reference in html and may.reference not in html
+    html = member_client.get(
+        "/appeals/grievances/?filed_from=2026-06-10&filed_to=2026-06-01"
+    ).content.decode()
+    assert "Enter a date on or after the first one." in html
+
+
+def test_the_lists_make_the_same_queries_for_one_case_and_for_many(
+    member_client: Client, member: Member
+) -> None:
+    make_appeal(member)
+    make_grievance(member)
+    member_client.get("/appeals/")
+    one = (queries_for(member_client, "/appeals/"), queries_for(member_client, "/appeals/grievances/"))
+    for _ in range(30):
+        make_appeal(member)
+        make_grievance(member)
+    many = (queries_for(member_client, "/appeals/"), queries_for(member_client, "/appeals/grievances/"))
+    assert one == many
+
+
+def test_a_case_page_makes_the_same_queries_whatever_its_history(
+    member_client: Client, member: Member
+) -> None:
+    staff = make_staff()
+    short, long = make_appeal(member), make_appeal(member)
+    services.acknowledge(case=long, by=staff, now=timezone.now())
+    services.assign(case=long, to=staff, by=staff, now=timezone.now())
+    services.extend(case=long, days=14, reason="We need your doctor's records.", by=staff, now=timezone.now())
+    for n in range(3):
+        store_case_file(long, pdf_upload(f"{n}.pdf"))
+    member_client.get("/appeals/")
+    assert queries_for(member_client, f"/appeals/case/{short.reference}/") == queries_for(
+        member_client, f"/appeals/case/{long.reference}/"
+    )
+
+
+def test_a_case_page_shows_its_history_and_letters(member_client: Client, member: Member) -> None:
+    case = make_appeal(member)
+    services.acknowledge(case=case, by=make_staff(), now=timezone.now())
+    html = member_client.get(f"/appeals/case/{case.reference}/").content.decode()
+    letter = case.events.get(kind=EventKind.ACKNOWLEDGED)
+    assert "Received" in html and "Acknowledged" in html
+    assert f"/appeals/case/{case.reference}/letter/{letter.pk}/" in html
+    response = member_client.get(f"/appeals/case/{case.reference}/letter/{letter.pk}/")
+    assert response["Content-Type"] == "application/pdf" and "no-store" in response["Cache-Control"]
+    assert response.content.startswith(b"%PDF-")
+
+
+def test_withdraw_while_open(member_client: Client, member: Member) -> None:
+    case = make_grievance(member)
+    response = member_client.post(f"/appeals/case/{case.reference}/withdraw/", follow=True)
+    case.refresh_from_db()
+    assert case.status == CaseStatus.WITHDRAWN
+    assert "Your case was withdrawn." in response.content.decode()
+    assert ">Withdraw<" not in response.content.decode()
+
+
+def test_an_upheld_denial_shows_the_right_to_a_state_hearing(member_client: Client, member: Member) -> None:
+    case = make_appeal(member)
+    services.resolve(
+        case=case,
+        outcome="upheld",
+        reason="The records do not show the need.",
+        by=make_staff(),
+        now=timezone.now(),
+    )
+    html = member_client.get(f"/appeals/case/{case.reference}/").content.decode()
+    assert "Your right to a State Hearing" in html
+    assert "ask for a State Hearing until Oct. 13, 2026" in html  # 120 days from 15 June
+
+
+def test_another_members_case_files_and_letters_are_not_found(
+    member_client: Client, make_member: Callable[..., Member]
+) -> None:
+    theirs = make_appeal(make_member())
+    services.acknowledge(case=theirs, by=make_staff(), now=timezone.now())
+    stored = store_case_file(theirs, pdf_upload("a.pdf", b"%PDF-"))
+    letter = theirs.events.get(kind=EventKind.ACKNOWLEDGED)
+    assert member_client.get(f"/appeals/case/{theirs.reference}/").status_code == 404
+    assert member_client.get(f"/appeals/case/{theirs.reference}/letter/{letter.pk}/").status_code == 404
+    assert member_client.get(f"/appeals/case/{theirs.reference}/file/{stored.public_id}/").status_code == 404
+    assert member_client.post(f"/appeals/case/{theirs.reference}/withdraw/").status_code == 404
+
+
+def test_the_member_gets_their_own_file_back_not_stored_by_the_browser(
+    member_client: Client, member: Member
+) -> None:
+    case = make_grievance(member)
+    stored = store_case_file(case, pdf_upload("a.pdf", b"%PDF-1.7 mine"))
+    response = member_client.get(f"/appeals/case/{case.reference}/file/{stored.public_id}/")
+    assert response.content == b"%PDF-1.7 mine"
+    assert "no-store" in response["Cache-Control"] and response["Content-Type"] == "application/pdf"
