@@ -11,7 +11,7 @@ replaces them, so the file is always the plan's whole content. Nursing intervent
 in the admin, never replaced."""
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 from django.db.models.functions import Lower
@@ -32,7 +32,7 @@ from care.models.managers import CARE_MANAGERS
 from members.models import Member, User
 from portal.csvimport.cells import choice, max_length, parse_date, parse_email
 from portal.csvimport.importer import Importer, Parsed, register
-from portal.csvimport.periods import Periods, overlapping
+from portal.csvimport.periods import overlaps_with_record, upsert_periods
 from portal.csvimport.reading import Row, RowError
 from portal.csvimport.writing import Tally, chunked, upsert
 
@@ -88,20 +88,11 @@ class CareManagerAssignmentImporter(Importer[dict[str, Any]]):
     def check_rows(self, rows: list[Parsed[dict[str, Any]]]) -> Iterable[RowError]:
         self.members, errors = self.resolve(rows, "member_id", Member, "member_id")
         self.care_managers, unknown = _care_managers(rows, using=self.using)
-        return [*errors, *unknown, *self._overlaps(rows)]
-
-    def _overlaps(self, rows: list[Parsed[dict[str, Any]]]) -> Iterator[RowError]:
-        by_member: defaultdict[int, Periods] = defaultdict(dict)
-        for chunk in chunked(sorted(set(self.members.values()))):
-            on_record = CareManagerAssignment.objects.using(self.using).filter(member_id__in=chunk)
-            for pk, starts, ends in on_record.values_list("member_id", "effective_from", "effective_to"):
-                by_member[pk][starts] = (ends, None)
-        for row in rows:
-            member_pk = self.members.get(row.record["member_id"])
-            if member_pk is not None:
-                by_member[member_pk][row.record["effective_from"]] = (row.record["effective_to"], row.line)
-        for periods in by_member.values():
-            yield from overlapping(periods)
+        return [
+            *errors,
+            *unknown,
+            *overlaps_with_record(CareManagerAssignment, self.members, rows, using=self.using),
+        ]
 
     def apply(self, records: list[dict[str, Any]]) -> Tally:
         assignments = [
@@ -113,17 +104,7 @@ class CareManagerAssignmentImporter(Importer[dict[str, Any]]):
             }
             for record in records
         ]
-        # Closed periods first: the row that ends a member's open assignment must be written
-        # before the new open one (the database allows one open row per member).
-        closed = [row for row in assignments if row["effective_to"] is not None]
-        current = [row for row in assignments if row["effective_to"] is None]
-        key = ("member_id", "effective_from")
-        return Tally.of(
-            [
-                *upsert(CareManagerAssignment, closed, key=key, using=self.using),
-                *upsert(CareManagerAssignment, current, key=key, using=self.using),
-            ]
-        )
+        return upsert_periods(CareManagerAssignment, assignments, using=self.using)
 
 
 @register

@@ -6,8 +6,7 @@ periods may not overlap and only the latest may be open-ended, so "who is my PCP
 always has one answer. Members and providers must already be on record for PCP assignments.
 """
 
-from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 from django.utils.translation import gettext_lazy
@@ -24,9 +23,9 @@ from portal.csvimport.cells import (
     parse_zip,
 )
 from portal.csvimport.importer import Importer, Parsed, register
-from portal.csvimport.periods import Periods, overlapping
+from portal.csvimport.periods import overlaps_with_record, upsert_periods
 from portal.csvimport.reading import Row, RowError
-from portal.csvimport.writing import Tally, chunked, upsert
+from portal.csvimport.writing import Tally, upsert
 from providers.models import Gender, PcpAssignment, Provider
 
 
@@ -112,21 +111,7 @@ class PcpAssignmentImporter(Importer[dict[str, Any]]):
     def check_rows(self, rows: list[Parsed[dict[str, Any]]]) -> Iterable[RowError]:
         self.members, errors = self.resolve(rows, "member_id", Member, "member_id")
         self.providers, unknown = self.resolve(rows, "npi", Provider, "npi")
-        return [*errors, *unknown, *self._overlaps(rows)]
-
-    def _overlaps(self, rows: list[Parsed[dict[str, Any]]]) -> Iterator[RowError]:
-        by_member: defaultdict[int, Periods] = defaultdict(dict)
-        for chunk in chunked(sorted(set(self.members.values()))):
-            on_record = PcpAssignment.objects.using(self.using).filter(member_id__in=chunk)
-            for pk, starts, ends in on_record.values_list("member_id", "effective_from", "effective_to"):
-                by_member[pk][starts] = (ends, None)
-        for row in rows:
-            member_pk = self.members.get(row.record["member_id"])
-            if member_pk is not None:
-                # The file's row replaces the one on record with the same start.
-                by_member[member_pk][row.record["effective_from"]] = (row.record["effective_to"], row.line)
-        for periods in by_member.values():
-            yield from overlapping(periods)
+        return [*errors, *unknown, *overlaps_with_record(PcpAssignment, self.members, rows, using=self.using)]
 
     def apply(self, records: list[dict[str, Any]]) -> Tally:
         assignments = [
@@ -138,14 +123,4 @@ class PcpAssignmentImporter(Importer[dict[str, Any]]):
             }
             for record in records
         ]
-        # Closed periods first: the row that ends a member's old open-ended assignment must be
-        # written before the new open-ended one (the database allows one open row per member).
-        closed = [row for row in assignments if row["effective_to"] is not None]
-        current = [row for row in assignments if row["effective_to"] is None]
-        key = ("member_id", "effective_from")
-        return Tally.of(
-            [
-                *upsert(PcpAssignment, closed, key=key, using=self.using),
-                *upsert(PcpAssignment, current, key=key, using=self.using),
-            ]
-        )
+        return upsert_periods(PcpAssignment, assignments, using=self.using)
