@@ -35,7 +35,7 @@ from members.models import Address, AddressKind, Member, Phone, PhoneKind, User
 from portal.languages import PORTAL_LANGUAGES
 from portal.plans import load_plan
 from providers.models import Gender, PcpAssignment
-from tests.browser.pages import Checker
+from tests.browser.pages import Checker, words
 from tests.identity_provider import IdentityProvider
 from tests.outbox.smtp_server import SMTPServer, smtp_server
 from tests.providers.pcp_factories import make_provider
@@ -423,3 +423,30 @@ def totalcare_page(browser: Any, plan_portal: Any, size: str) -> Iterator[Any]:
         yield context.new_page()
     finally:
         context.close()
+
+
+# The care and messages tests' browsers speak the language under test from the start.
+BROWSER_LOCALES = {"en": "en-US", "es": "es-US", "pt-br": "pt-BR"}
+
+
+@pytest.fixture
+def signed_in_totalcare_page(
+    browser: Any, plan_portal: Any, size: str, account: Member, request: pytest.FixtureRequest
+) -> Iterator[Any]:
+    """`account` signed in to TotalCare's portal at `size`, in the test's `language` parameter."""
+    language = request.node.callspec.params["language"]
+    context = browser.new_context(
+        base_url=plan_portal("totalcare"),
+        viewport=SIZES[size],
+        locale=BROWSER_LOCALES[language],
+        timezone_id="America/Los_Angeles",
+    )
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.get_by_label(words(language, "Username")[0]).fill(USERNAME)
+    page.get_by_label(words(language, "Password")[0]).fill(PASSWORD)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url("**/")
+    yield page
+    context.close()

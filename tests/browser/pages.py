@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import translation
 
 from tests.oidc_idp.users import PASSWORD as IDENTITY_PROVIDER_PASSWORD
 
@@ -183,3 +184,9 @@ def sign_in_at_state(page: Any, *, button: str = "Sign In With MA Login", userna
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(IDENTITY_PROVIDER_PASSWORD)
     page.get_by_role("button", name="Sign In").click()
+
+
+def words(language: str, *english: str) -> list[str]:
+    """The portal's translations of `english` in `language`, as a member reads them on the page."""
+    with translation.override(language):
+        return [translation.gettext(text) for text in english]

@@ -6,12 +6,11 @@ import datetime
 from typing import Any
 
 import pytest
-from django.utils import translation
 
 from care.models import CareManagerAssignment, CarePlanStatus
 from members.models import Member
-from tests.browser.conftest import ARTIFACTS, PASSWORD, SIZES, USERNAME
-from tests.browser.pages import Checker, open_menu, tab_to
+from tests.browser.conftest import ARTIFACTS, BROWSER_LOCALES
+from tests.browser.pages import Checker, open_menu, tab_to, words
 from tests.care.factories import (
     add_intervention,
     assign_assessment,
@@ -20,34 +19,7 @@ from tests.care.factories import (
     make_plan,
 )
 
-LANGUAGES = {"en": "en-US", "es": "es-US", "pt-br": "pt-BR"}
-
-
-def words(language: str, *english: str) -> list[str]:
-    with translation.override(language):
-        return [translation.gettext(text) for text in english]
-
-
-@pytest.fixture
-def totalcare_page(
-    browser: Any, plan_portal: Any, size: str, account: Member, request: pytest.FixtureRequest
-) -> Any:
-    language = request.node.callspec.params["language"]
-    context = browser.new_context(
-        base_url=plan_portal("totalcare"),
-        viewport=SIZES[size],
-        locale=LANGUAGES[language],
-        timezone_id="America/Los_Angeles",
-    )
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.goto("/accounts/login/")
-    page.get_by_label(words(language, "Username")[0]).fill(USERNAME)
-    page.get_by_label(words(language, "Password")[0]).fill(PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url("**/")
-    yield page
-    context.close()
+LANGUAGES = BROWSER_LOCALES
 
 
 def checker(page: Any, size: str, language: str, test: str) -> Checker:
@@ -56,9 +28,9 @@ def checker(page: Any, size: str, language: str, test: str) -> Checker:
 
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_an_assessment_answered_with_the_keyboard_saved_and_finished(
-    totalcare_page: Any, account: Member, size: str, language: str
+    signed_in_totalcare_page: Any, account: Member, size: str, language: str
 ) -> None:
-    page = totalcare_page
+    page = signed_in_totalcare_page
     CareManagerAssignment.objects.create(
         member=account, care_manager=make_care_manager(), effective_from=datetime.date(2020, 1, 1)
     )
@@ -107,9 +79,9 @@ def test_an_assessment_answered_with_the_keyboard_saved_and_finished(
 
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_care_plan_goals_and_nursing_interventions(
-    totalcare_page: Any, account: Member, size: str, language: str
+    signed_in_totalcare_page: Any, account: Member, size: str, language: str
 ) -> None:
-    page = totalcare_page
+    page = signed_in_totalcare_page
     manager = make_care_manager(phone="+18335309016")
     CareManagerAssignment.objects.create(
         member=account, care_manager=manager, effective_from=datetime.date(2020, 1, 1)

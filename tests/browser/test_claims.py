@@ -5,20 +5,14 @@ import datetime
 from typing import Any
 
 import pytest
-from django.utils import translation
 
 from claims.models import ClaimStatus
 from members.models import Member
 from tests.browser.conftest import ARTIFACTS, PASSWORD, SIZES, USERNAME
-from tests.browser.pages import Checker, open_header_tools, open_menu
+from tests.browser.pages import Checker, open_header_tools, open_menu, words
 from tests.claims.records import make_claim
 
 LANGUAGES = {"en": "English", "es": "Español", "pt-br": "Português"}
-
-
-def words(language: str, *texts: str) -> list[str]:
-    with translation.override(language):
-        return [translation.gettext(text) for text in texts]
 
 
 @pytest.mark.parametrize("language", list(LANGUAGES))

@@ -12,16 +12,11 @@ from django.utils import timezone, translation
 from care.models import CareManagerAssignment
 from inbox.models import Message, Thread
 from members.models import Member
-from tests.browser.conftest import ARTIFACTS, PASSWORD, SIZES, USERNAME
-from tests.browser.pages import Checker, open_menu, tab_to
+from tests.browser.conftest import ARTIFACTS, BROWSER_LOCALES
+from tests.browser.pages import Checker, open_menu, tab_to, words
 from tests.care.factories import make_care_manager
 
-LANGUAGES = {"en": "en-US", "es": "es-US", "pt-br": "pt-BR"}
-
-
-def words(language: str, *english: str) -> list[str]:
-    with translation.override(language):
-        return [translation.gettext(text) for text in english]
+LANGUAGES = BROWSER_LOCALES
 
 
 def unread_name(language: str, count: int) -> str:
@@ -31,33 +26,11 @@ def unread_name(language: str, count: int) -> str:
         }
 
 
-@pytest.fixture
-def totalcare_page(
-    browser: Any, plan_portal: Any, size: str, account: Member, request: pytest.FixtureRequest
-) -> Any:
-    language = request.node.callspec.params["language"]
-    context = browser.new_context(
-        base_url=plan_portal("totalcare"),
-        viewport=SIZES[size],
-        locale=LANGUAGES[language],
-        timezone_id="America/Los_Angeles",
-    )
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.goto("/accounts/login/")
-    page.get_by_label(words(language, "Username")[0]).fill(USERNAME)
-    page.get_by_label(words(language, "Password")[0]).fill(PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url("**/")
-    yield page
-    context.close()
-
-
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_compose_to_the_care_manager_and_read_the_reply(
-    totalcare_page: Any, account: Member, size: str, language: str
+    signed_in_totalcare_page: Any, account: Member, size: str, language: str
 ) -> None:
-    page = totalcare_page
+    page = signed_in_totalcare_page
     manager = make_care_manager(phone="+18335309016")
     CareManagerAssignment.objects.create(
         member=account, care_manager=manager, effective_from=datetime.date(2020, 1, 1)

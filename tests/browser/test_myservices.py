@@ -9,17 +9,12 @@ from allauth.socialaccount.models import SocialAccount
 from django.utils import translation
 
 from tests.browser.conftest import ARTIFACTS, NOTICES_DIR, SIZES
-from tests.browser.pages import Checker, open_menu, sign_in_at_state, tab_to
+from tests.browser.pages import Checker, open_menu, sign_in_at_state, tab_to, words
 from tests.documents.notice_files import use_notice_storage
 from tests.households.households import Household, MakeMember, make_household, marker
 from tests.oidc_idp.users import JOSE_SUB as IDENTITY_PROVIDER_JOSE
 
 LANGUAGES = {"en": "en-US", "es": "es-ES", "pt-br": "pt-BR"}
-
-
-def words(language: str, *texts: str) -> list[str]:
-    with translation.override(language):
-        return [translation.gettext(text) for text in texts]
 
 
 @pytest.fixture
