@@ -3,7 +3,7 @@ authorizations*): each row creates or updates one referral or prior authorizatio
 its authorization number. Members must already be on record."""
 
 import datetime
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Hashable, Iterable
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -11,25 +11,21 @@ from django.utils.translation import gettext_lazy
 
 from authorizations.models import ADVERSE, Authorization, Decision, Kind, Priority
 from members.models import Member
-from portal.csvimport.cells import CellError, max_length, parse_boolean, parse_date, parse_items, parse_npi
+from portal.csvimport.cells import (
+    CellError,
+    keyword,
+    max_length,
+    parse_boolean,
+    parse_date,
+    parse_items,
+    parse_npi,
+)
 from portal.csvimport.importer import Importer, Parsed, register
 from portal.csvimport.reading import Row, RowError
 from portal.csvimport.writing import Tally, upsert
 
 # A reason longer than this is a file error, not a page members scroll through.
 DENIAL_REASON_LIMIT = 2000
-
-
-def _one_of(values: list[str]) -> Callable[[str], str]:
-    """A parser for one of `values`, in any case and with any run of spaces inside."""
-
-    def parse(value: str) -> str:
-        folded = " ".join(value.casefold().split())
-        if folded not in values:
-            raise CellError(_("not one of %(codes)s") % {"codes": ", ".join(values)})
-        return folded
-
-    return parse
 
 
 def _count(value: str) -> int:
@@ -72,7 +68,7 @@ class AuthorizationImporter(Importer[dict[str, Any]]):
     )
 
     def parse_row(self, row: Row) -> dict[str, Any]:
-        decision = row.required("decision", _one_of(Decision.values), stand_in="")
+        decision = row.required("decision", keyword(*Decision.values, separator=" "), stand_in="")
         requested = row.required("requested_date", parse_date, stand_in=datetime.date.min)
         decided = row.value("decision_date", parse_date, blank=None)
         starts = row.value("start_date", parse_date, blank=None)
@@ -98,7 +94,7 @@ class AuthorizationImporter(Importer[dict[str, Any]]):
                 "authorization_number", max_length=max_length(Authorization, "authorization_number")
             ),
             "member_id": row.identifier("member_id", max_length=max_length(Member, "member_id")),
-            "kind": row.required("kind", _one_of(Kind.values), stand_in=""),
+            "kind": row.required("kind", keyword(*Kind.values), stand_in=""),
             "requesting_provider_npi": row.value("requesting_provider_npi", parse_npi, blank=""),
             "requesting_provider_name": _text(row, "requesting_provider_name"),
             "servicing_provider_npi": row.value("servicing_provider_npi", parse_npi, blank=""),
@@ -107,7 +103,7 @@ class AuthorizationImporter(Importer[dict[str, Any]]):
             "procedure_codes": row.value("procedure_codes", parse_items, blank=list[str]()),
             "units_requested": units_requested,
             "units_approved": units_approved,
-            "priority": row.value("priority", _one_of(Priority.values), blank=Priority.STANDARD.value),
+            "priority": row.value("priority", keyword(*Priority.values), blank=Priority.STANDARD.value),
             "requested_date": requested,
             "decision": decision,
             "decision_date": decided,

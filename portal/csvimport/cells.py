@@ -189,14 +189,15 @@ def max_length(model: type[models.Model], name: str) -> int:
     return limit
 
 
-def keyword(*allowed: str) -> Callable[[str], str]:
+def keyword(*allowed: str, separator: str = "_") -> Callable[[str], str]:
     """A parser accepting one of `allowed` lower-case codes, in any case, with spaces or
-    underscores between words (`not enrolled`, `NOT_ENROLLED`); it returns the code."""
+    underscores between words (`not enrolled`, `NOT_ENROLLED`); it returns the code, its words
+    joined by `separator` (as the model's values are written)."""
 
     def parse(value: str) -> str:
-        code = "_".join(value.lower().replace("_", " ").split())
+        code = separator.join(value.lower().replace("_", " ").split())
         if code not in allowed:
-            words = ", ".join(code.replace("_", " ") for code in allowed)
+            words = ", ".join(code.replace(separator, " ") for code in allowed)
             raise CellError(_("not one of %(codes)s") % {"codes": words})
         return code
 
