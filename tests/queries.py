@@ -1,4 +1,8 @@
-"""Counting a page's queries, for the tests that pin each member page's query count."""
+"""Counting a page's queries, for the tests that pin each member page's query count, and reading
+the plans PostgreSQL makes for them."""
+
+from collections.abc import Iterator
+from typing import Any
 
 from django.db import connection
 from django.test import Client
@@ -14,3 +18,10 @@ def queries_for(client: Client, url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
     return len(captured)
+
+
+def plan_nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every node of an EXPLAIN (FORMAT JSON) plan, from `node` down."""
+    yield node
+    for child in node.get("Plans", []):
+        yield from plan_nodes(child)

@@ -4,7 +4,7 @@ sequential scans allowed) and check there is no Seq Scan and no Sort."""
 
 import datetime
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -13,6 +13,7 @@ from django.db import connection
 from authorizations.models import Authorization, Decision
 from authorizations.selectors import Cursor, filtered, list_page_query, member_authorizations
 from members.models import Member
+from tests.queries import plan_nodes
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="the indexes are PostgreSQL's")
 
@@ -62,17 +63,11 @@ def day(n: int) -> datetime.date:
     return datetime.date(2024, 1, 1) + datetime.timedelta(days=n % 700)
 
 
-def nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    yield node
-    for child in node.get("Plans", []):
-        yield from nodes(child)
-
-
 @pytest.mark.parametrize("after", [None, Cursor(datetime.date(2025, 6, 1), 10**9)])
 def test_the_list_and_each_filter_use_an_index_in_page_order(member: Member, after: Cursor | None) -> None:
     for search in FILTERS:
         query = list_page_query(filtered(member_authorizations(member), **search), after=after)
-        plan = list(nodes(json.loads(query.explain(format="json"))[0]["Plan"]))
+        plan = list(plan_nodes(json.loads(query.explain(format="json"))[0]["Plan"]))
         shown = (search, [(n["Node Type"], n.get("Index Name")) for n in plan])
         assert not any(n["Node Type"] == "Seq Scan" for n in plan), shown
         used = {n.get("Index Name") for n in plan}

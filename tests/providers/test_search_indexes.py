@@ -6,7 +6,6 @@ and that the count beside the page is read from an index too."""
 import datetime
 import json
 import random
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -17,6 +16,7 @@ from portal.languages import PORTAL_LANGUAGES
 from providers.models import Gender, Provider
 from providers.selectors import pcp_search, search_page_query
 from providers.views import PAGE_SIZE
+from tests.queries import plan_nodes
 
 SYLLABLES = ["ga", "mo", "ri", "ta", "ne", "lu", "so", "ve", "ka", "do", "pe", "zi", "ha", "bo", "fe", "ju"]
 COUNTIES = ["Monterey", "Merced", "Santa Cruz", "San Benito", "Mariposa"]
@@ -79,17 +79,11 @@ def plan(member: Member, search: dict[str, Any]) -> dict[str, Any]:
     return explained
 
 
-def nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    yield node
-    for child in node.get("Plans", []):
-        yield from nodes(child)
-
-
 def parts(top: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The plan's nodes that read the page, and those of the count beside it."""
     page, count = [top], []
     for child in top.get("Plans", []):
-        below = list(nodes(child))
+        below = list(plan_nodes(child))
         if child.get("Parent Relationship") != "InitPlan":
             page += below
         elif any(n.get("Relation Name") == "providers_provider" for n in below):
