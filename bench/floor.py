@@ -6,12 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from members.models import Member
-from portal.registry import member_navigation
+from portal.registry import navigation_context
 
 
 def floor(request: HttpRequest) -> HttpResponse:
-    nav = member_navigation(request.path_info) if request.user.is_authenticated else []
-    return render(request, "bench/floor.html", {"member_count": _members_on_file(), "member_nav": nav})
+    nav = navigation_context(request.path_info) if request.user.is_authenticated else {}
+    return render(request, "bench/floor.html", {"member_count": _members_on_file(), **nav})
 
 
 def _members_on_file() -> int:

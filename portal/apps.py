@@ -21,8 +21,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
+        from portal import layout
         from portal.roles import sync_roles_after_migrate
 
+        layout.connect()
         post_migrate.connect(sync_roles_after_migrate, dispatch_uid="portal.sync_roles")
         # A profile naming a feature no installed app provides stops start-up, as a bad field does.
         try:

@@ -7,7 +7,7 @@ from django.utils.module_loading import import_string
 
 from portal.accessibility import GRAYSCALE_COOKIE, TEXT_SIZE_COOKIE, TEXT_SIZES, html_classes
 from portal.plans import plan_context
-from portal.registry import feature_enabled, header_items, member_navigation, member_tabs
+from portal.registry import feature_enabled, header_items, member_tabs, navigation_context
 
 
 class _Features:
@@ -27,7 +27,7 @@ def member_area(request: HttpRequest) -> dict[str, object]:
     if member is None:
         return {}
     return {
-        "member_nav": member_navigation(request.path_info),
+        **navigation_context(request.path_info),
         "header_items": [
             {"template": item.template, "item": import_string(item.context)(member=member)}
             for item in header_items()

@@ -206,6 +206,13 @@ def member_navigation(path: str) -> list[Link]:
     return [Link(entry.label, url, url == current) for entry, url in _nav()]
 
 
+def navigation_context(path: str) -> dict[str, object]:
+    """Template context for includes/nav.html: the navigation, and the entry it marks current,
+    which the navigation rendered once per process is kept under (portal/layout.py)."""
+    links = member_navigation(path)
+    return {"member_nav": links, "member_nav_key": next((link.url for link in links if link.current), "")}
+
+
 def member_tabs(path: str) -> dict[str, object]:
     """Template context for includes/tabs.html: the tabs of the group the page at `path` is under.
 

@@ -221,11 +221,12 @@ def test_pages_answer_while_redis_is_down_and_the_email_goes_out_once_it_is_back
     """Cache and broker on one Redis, stopped: sign-in, pages and a change still work, and the
     change's email waits in the outbox until Redis is back, then goes out once."""
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "portal.cache.ForgivingRedisCache",
             "LOCATION": private_redis.url,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
-        }
+        },
     }
     assert member.user is not None
     member.user.email = "jose@example.com"
