@@ -36,16 +36,12 @@ def member_required[**P, R: HttpResponseBase](
     def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> R | HttpResponseRedirect:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        try:
-            # get(), not first(): first() would sort by Member's ordering, three columns.
-            member = Member.objects.get(user_id=request.user.pk)
-        except Member.DoesNotExist:
+        # Read with the user, in the same query (members/backends.py).
+        member = getattr(request.user, "member", None)
+        if member is None:
             # A staff user or an orphaned account: there is no member page to show.
-            raise Http404 from None
+            raise Http404
         request.member = member  # type: ignore[attr-defined]
-        # The header greets the member through user.member: give it the row just read, so no
-        # page reads it twice.
-        request.user.member = member
         response = view(request, *args, **kwargs)  # type: ignore[arg-type]
         if request.method == "GET" and response.status_code == 200:
             match = request.resolver_match

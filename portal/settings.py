@@ -237,7 +237,9 @@ if not SITE_URL:
 AUTH_USER_MODEL = "members.User"
 # One backend (allauth's, a ModelBackend that also serves the admin): every log-in attempt, right,
 # wrong or for an unknown username, hashes exactly once, so failures cost what a success costs.
-AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+# Ours reads the member's record with the user (members/backends.py). Sessions name their
+# backend: a session made under another backend path is signed out.
+AUTHENTICATION_BACKENDS = ["members.backends.MemberAuthenticationBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

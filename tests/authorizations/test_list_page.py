@@ -175,7 +175,7 @@ def test_the_list_costs_the_same_queries_for_1_or_300_records(
         for n in range(count)
     )
     member_client.get("/authorizations/")  # warm the session
-    # The session and user, the member, the header's unread messages, one statement for the page's
-    # rows, the page view's audit row.
-    assert queries_for(member_client, "/authorizations/") == 5
-    assert queries_for(member_client, "/authorizations/?decision=denied&start_date=2026-01-01") == 5
+    # The session's user with their member record, the header's unread messages, one statement
+    # for the page's rows, the page view's audit row.
+    assert queries_for(member_client, "/authorizations/") == 4
+    assert queries_for(member_client, "/authorizations/?decision=denied&start_date=2026-01-01") == 4

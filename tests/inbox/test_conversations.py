@@ -121,6 +121,7 @@ def test_query_counts_are_fixed(member: Member, member_client: Client, care_mana
     many[f"/messages/{small.pk}/"] = queries_for(member_client, f"/messages/{large.pk}/")
 
     assert many == one
-    # Session, user, member, the page's rows, the envelope's count, the audit INSERT, and per page:
-    # the thread adds the daily count, marking read, the care manager, its messages and attachments.
-    assert list(one.values()) == [5, 5, 10, 6]
+    # The user with their member record, the page's rows, the envelope's count, the audit INSERT,
+    # and per page: the thread adds the daily count, marking read, the care manager, its messages
+    # and attachments.
+    assert list(one.values()) == [4, 4, 9, 5]

@@ -113,9 +113,9 @@ def test_the_page_makes_the_same_queries_for_1_or_200_contacts(
 ) -> None:
     add_contacts(member, count)
     member_client.get("/profile/")  # the session is now in the cache, as for any later page
-    # The session's user, the member (the account menu's greeting reuses it), one query per
-    # category, the header's unread messages and the audit trail's page_view INSERT.
-    with django_assert_num_queries(7):
+    # The session's user with their member record (the account menu's greeting reuses it), one
+    # query per category, the header's unread messages and the audit trail's page_view INSERT.
+    with django_assert_num_queries(6):
         response = member_client.get("/profile/")
     html = response.content.decode()
     assert html.count("Stranger Way<br>") == count, "every address is listed"

@@ -142,7 +142,7 @@ def _history(member: Member, years: int) -> None:
 @pytest.mark.parametrize(
     # TotalCare and the demo: the Pending decisions, claims and messages cards.
     ("name", "queries"),
-    [("alliance", 7), ("totalcare", 12), ("masshealth", 5), ("demo", 13)],
+    [("alliance", 6), ("totalcare", 11), ("masshealth", 4), ("demo", 12)],
 )
 def test_the_dashboard_makes_a_fixed_number_of_queries_per_profile(
     use_plan: UsePlan, name: str, queries: int, member_client: Client, member: Member

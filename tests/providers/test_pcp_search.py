@@ -255,10 +255,10 @@ def test_results_page_costs_the_same_queries_for_1_or_50_matches(
         )
         assert len(names(html)) == 20
 
-    # The user, the member, the page (with its count and the member's current PCP in the same
+    # The user with their member record, the page (with its count and the member's current PCP in the same
     # statement), the header's unread messages and the audit trail's INSERT; the form's lists are
     # kept in the process.
-    assert len(one) == len(many) == len(filtered) == 5, [q["sql"][:60] for q in filtered.captured_queries]
+    assert len(one) == len(many) == len(filtered) == 4, [q["sql"][:60] for q in filtered.captured_queries]
 
 
 def test_the_page_reads_the_members_current_pcp_in_the_search_query(

@@ -184,9 +184,9 @@ def test_recent_activity_costs_the_same_queries_for_1_or_40_events(
         AuditEvent(member=member, action=SIGN_IN, actor_role=ActorRole.MEMBER) for _ in range(count)
     )
     member_client.get("/profile/activity/")  # the session is now in the cache
-    # The session's user, the member (the account menu's greeting reuses it), the events, the
-    # header's unread messages, the page_view INSERT.
-    with django_assert_num_queries(5):
+    # The session's user with their member record (the account menu's greeting reuses it), the
+    # events, the header's unread messages, the page_view INSERT.
+    with django_assert_num_queries(4):
         response = member_client.get("/profile/activity/")
     assert len(response.context["events"]) == min(count + 1, 20)  # and force_login's sign-in
 
