@@ -1,14 +1,21 @@
 """Print explanation of benefits: one claim as a tagged PDF (PDF/UA-1, like the ID card), in the
-page's language, with the plan's phones from its profile. Rendered on each request: a member
-prints an EOB rarely, and its content changes with every adjustment of the claim."""
+page's language, with the plan's phones from its profile.
+
+A render takes about half a second of a worker (docs/performance.md); the HTML it is made from
+takes a few milliseconds. So the PDF is kept with the claim under the hash of that HTML, which
+holds everything the PDF shows (the claim and its lines, the language, the plan's phones, the
+template): printing it again is one query, and any change to the claim, a release or another
+language makes a new PDF."""
+
+import hashlib
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from claims.appeals import HowToAppeal
-from claims.models import LIST_LABELS, Claim
-from portal.pdf import html_to_pdf
+from claims.models import LIST_LABELS, Claim, EobPdf
+from portal.pdf import html_to_pdf, kept_or_rendered
 
 EOB_TEMPLATE = "claims/eob_pdf.html"
 EOB_FILENAME = "explanation-of-benefits.pdf"
@@ -29,4 +36,8 @@ def eob_html(claim: Claim, *, appeal: HowToAppeal | None) -> str:
 
 
 def eob_pdf(claim: Claim, *, appeal: HowToAppeal | None) -> bytes:
-    return html_to_pdf(eob_html(claim, appeal=appeal))
+    html = eob_html(claim, appeal=appeal)
+    fingerprint = hashlib.sha256(html.encode()).hexdigest()
+    return kept_or_rendered(
+        EobPdf, owner={"claim": claim}, fingerprint=fingerprint, render=lambda: html_to_pdf(html)
+    )

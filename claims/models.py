@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -170,3 +171,20 @@ class ClaimLine(Amounts):
 
     def __str__(self) -> str:
         return f"{self.claim_id} line {self.line_number}"
+
+
+class EobPdf(models.Model):
+    """A claim's explanation of benefits as last printed, kept so an unchanged one is not
+    rendered again (claims.eob). `fingerprint` is the hash of the HTML it was made from."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="eob_pdf")
+    fingerprint = models.CharField(max_length=64)
+    pdf = models.BinaryField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("explanation of benefits PDF")
+        verbose_name_plural = _("explanation of benefits PDFs")
+
+    def __str__(self) -> str:
+        return f"EOB PDF for claim #{self.claim_id}"

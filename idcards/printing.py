@@ -11,13 +11,12 @@ from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from idcards.cards import PDF_TEMPLATE, IdCard
 from idcards.models import IdCardPdf
 from members.models import Member
-from portal.pdf import html_to_pdf
+from portal.pdf import html_to_pdf, kept_or_rendered
 
 PDF_FILENAME = "member-id-card.pdf"
 SVG = "http://www.w3.org/2000/svg"
@@ -64,14 +63,9 @@ def warm_up() -> None:
 
 def idcard_pdf(*, member: Member, card: IdCard) -> bytes:
     """The PDF of `card` for `member`: the stored one if the card is unchanged, else a new render."""
-    fingerprint = card.fingerprint
-    stored = (
-        IdCardPdf.objects.filter(member=member, fingerprint=fingerprint).values_list("pdf", flat=True).first()
+    return kept_or_rendered(
+        IdCardPdf,
+        owner={"member": member},
+        fingerprint=card.fingerprint,
+        render=lambda: render_card_pdf(card),
     )
-    if stored is not None:
-        return bytes(stored)
-    pdf = render_card_pdf(card)
-    IdCardPdf.objects.update_or_create(
-        member=member, defaults={"fingerprint": fingerprint, "pdf": pdf, "created_at": timezone.now()}
-    )
-    return pdf

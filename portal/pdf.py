@@ -15,11 +15,14 @@ import concurrent.futures
 import logging
 import mimetypes
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
+from django.db import models
+from django.utils import timezone
 
 # WeasyPrint logs every step of every render at INFO; only its warnings (e.g. a refused fetch) matter.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -106,3 +109,24 @@ def html_to_pdf(html: str, *, base_url: str | None = None, timeout: float = REND
     except concurrent.futures.TimeoutError:
         future.cancel()
         raise PdfRenderTimeout from None
+
+
+def kept_or_rendered(
+    kept: type[models.Model], *, owner: dict[str, Any], fingerprint: str, render: Callable[[], bytes]
+) -> bytes:
+    """The PDF kept for `owner` if it was made from the same `fingerprint` (one query, no
+    render), else a fresh `render()`, kept in its place.
+
+    `kept` is a model with a one-to-one `owner` field, `fingerprint`, `pdf` and `created_at`
+    (idcards.models.IdCardPdf, claims.models.EobPdf). The fingerprint must change whenever
+    anything the PDF shows does: equal fingerprints, identical PDFs.
+    """
+    manager = kept._default_manager
+    stored = manager.filter(**owner, fingerprint=fingerprint).values_list("pdf", flat=True).first()
+    if stored is not None:
+        return bytes(stored)
+    pdf = render()
+    manager.update_or_create(
+        **owner, defaults={"fingerprint": fingerprint, "pdf": pdf, "created_at": timezone.now()}
+    )
+    return pdf

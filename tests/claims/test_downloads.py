@@ -13,7 +13,7 @@ from django.conf import settings
 from django.test import Client
 
 from audit.models import AuditEvent
-from claims.models import ClaimStatus
+from claims.models import Claim, ClaimStatus, EobPdf
 from members.models import Member
 from portal.plans import PlanProfile
 from tests.claims.records import make_claim
@@ -89,3 +89,27 @@ def test_the_explanation_of_benefits_is_in_the_members_language(
     assert b"/Lang (pt-br)" in pdf_streams(response.content)
     text = " ".join(pdf_text(response.content, tmp_path).split())
     assert "US$ 150,00" in text
+
+
+def test_an_unchanged_explanation_of_benefits_is_printed_again_from_the_kept_pdf(
+    member_client: Client, member: Member, tmp_path: Path
+) -> None:
+    claim = make_claim(member, service=datetime.date(2026, 4, 2), status=ClaimStatus.PENDING)
+    url = f"/claims/claim/{claim.pk}/explanation-of-benefits/"
+    first = member_client.get(url).content
+    rendered_at = EobPdf.objects.get(claim=claim).created_at
+
+    with time_machine.travel(datetime.datetime(2026, 6, 15, 18, 1, tzinfo=datetime.UTC), tick=False):
+        again = member_client.get(url).content
+        assert again == first
+        assert EobPdf.objects.get(claim=claim).created_at == rendered_at, "not rendered again"
+
+        # The plan's nightly file adjusts the claim: the next print shows it.
+        Claim.objects.filter(pk=claim.pk).update(status=ClaimStatus.DENIED)
+        adjusted = member_client.get(url).content
+        assert "Denied" in pdf_text(adjusted, tmp_path) and "Denied" not in pdf_text(first, tmp_path)
+        assert EobPdf.objects.get(claim=claim).created_at > rendered_at
+
+        member_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+        assert b"/Lang (es)" in pdf_streams(member_client.get(url).content)
+    assert EobPdf.objects.count() == 1, "one kept PDF per claim"
