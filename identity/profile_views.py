@@ -15,6 +15,7 @@ from identity.services import LastWayIn, identities_of
 from identity.services import identity_unlink as unlink
 from members.decorators import MemberRequest, member_required
 from members.models import User
+from members.reauthentication import reauthentication_required
 
 
 @require_http_methods(["GET"])
@@ -30,6 +31,7 @@ def identities(request: MemberRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @member_required
+@reauthentication_required
 def identity_unlink(request: MemberRequest, pk: int) -> HttpResponse:
     user = cast(User, request.user)
     identity = next((account for account in identities_of(user) if account.pk == pk), None)

@@ -244,7 +244,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "account_login"
 
-ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+# The members' adapter (members.adapters) with re-authentication at a linked identity provider.
+ACCOUNT_ADAPTER = "identity.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"login": "members.forms.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"username"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*"]
@@ -280,9 +281,12 @@ SSN_HMAC_KEY = env_str("SSN_HMAC_KEY")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = PLAN.portal_name
 MFA_RECOVERY_CODE_COUNT = 10
-# Changing the email, password, two-factor or sign-ins asks again after this long (allauth's
-# re-authentication; its default is 5 minutes).
+# Changing the email, password, contact details, two-factor or sign-ins asks again after this
+# long (allauth's re-authentication, counted from the last sign-in too: members/reauthentication.py;
+# allauth's default is 5 minutes): the password or the second factor, not an emailed code (the
+# email may be what is being changed). identity.adapters adds signing in again at a provider.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 15 * 60
+ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
 
 # --- Languages --------------------------------------------------------------------------
 
