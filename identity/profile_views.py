@@ -1,5 +1,6 @@
 """Profile → Sign-in: the identities from the plan's providers that sign in to this account,
-each with Unlink. Only the signed-in member's own are listed or unlinked (404 otherwise)."""
+each with Unlink; the member's passkeys, each with Remove; two-factor. Only the signed-in
+member's own are listed or unlinked (404 otherwise)."""
 
 from typing import cast
 
@@ -16,6 +17,7 @@ from identity.services import identity_unlink as unlink
 from members.decorators import MemberRequest, member_required
 from members.models import User
 from members.reauthentication import reauthentication_required
+from members.two_factor import passkeys_of
 
 
 @require_http_methods(["GET"])
@@ -25,7 +27,11 @@ def identities(request: MemberRequest) -> HttpResponse:
     return render(
         request,
         "identity/identities.html",
-        {"identities": identities_of(user), "has_password": user.has_usable_password()},
+        {
+            "identities": identities_of(user),
+            "has_password": user.has_usable_password(),
+            "passkeys": passkeys_of(user),
+        },
     )
 
 

@@ -23,6 +23,13 @@ def two_factor_set_up(user: AbstractBaseUser | AnonymousUser) -> bool:
     return bool(is_mfa_enabled(user))
 
 
+def passkeys_of(user: AbstractBaseUser) -> list[Authenticator]:
+    """The member's passkeys, oldest first (each with its name and when it was added)."""
+    return list(
+        Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.WEBAUTHN).order_by("pk")
+    )
+
+
 @transaction.atomic
 def two_factor_reset(*, request: HttpRequest, member: Member) -> int:
     """Remove every second factor of `member`'s online account; how many were removed."""

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from allauth.account import views as allauth_views
 from allauth.account.utils import perform_login
+from allauth.mfa import app_settings as mfa_settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -217,7 +218,11 @@ def login(request: HttpRequest) -> HttpResponse:
         if wait:
             return too_many_requests(request, retry_after=wait)
     view = allauth_views.LoginView.as_view(
-        extra_context={"passwords_offered": offered, "provider_buttons": provider_buttons()}
+        extra_context={
+            "passwords_offered": offered,
+            "provider_buttons": provider_buttons(),
+            "passkey_login": mfa_settings.PASSKEY_LOGIN_ENABLED,
+        }
     )
     response: HttpResponse = view(request)
     return response

@@ -278,7 +278,12 @@ SSN_HMAC_KEY = env_str("SSN_HMAC_KEY")
 
 # --- Members' two-factor (allauth.mfa; docs/accounts.md says why not django-otp) -----------
 
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+# Passkeys (WebAuthn) sign in by themselves (LOG IN's "Sign in with a passkey") and are a second
+# factor too. A browser offers WebAuthn only on a secure origin; development and the browser
+# tests serve http://127.0.0.1, which Chromium counts as one but the server's check does not.
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 MFA_TOTP_ISSUER = PLAN.portal_name
 MFA_RECOVERY_CODE_COUNT = 10
 # Changing the email, password, contact details, two-factor or sign-ins asks again after this

@@ -16,7 +16,12 @@ from tests.sign_in import age_authentication
 
 pytestmark = pytest.mark.django_db
 
-DETAILS = {"first_name": "José", "last_name": "García", "date_of_birth": "1980-04-12", "member_id": "MH100200"}
+DETAILS = {
+    "first_name": "José",
+    "last_name": "García",
+    "date_of_birth": "1980-04-12",
+    "member_id": "MH100200",
+}
 OLD = 16 * 60
 
 
@@ -32,7 +37,9 @@ def state_client(state_sign_in: IdentityProvider, make_member: Callable[..., Mem
     return client
 
 
-def test_after_15_minutes_a_change_sends_the_member_to_sign_in_at_the_state_again(state_client: Client) -> None:
+def test_after_15_minutes_a_change_sends_the_member_to_sign_in_at_the_state_again(
+    state_client: Client,
+) -> None:
     identity = SocialAccount.objects.get()
     unlink = reverse("identity_unlink", args=[identity.pk])
     assert state_client.get(unlink).status_code == 200  # just signed in

@@ -31,7 +31,9 @@ class Change(NamedTuple):
 
 
 def _phone(member: Member) -> Phone:
-    return Phone.objects.get_or_create(member=member, kind=PhoneKind.WORK, defaults={"number": "+18315550100"})[0]
+    return Phone.objects.get_or_create(
+        member=member, kind=PhoneKind.WORK, defaults={"number": "+18315550100"}
+    )[0]
 
 
 CHANGES = {
@@ -84,7 +86,9 @@ def test_a_change_after_15_minutes_asks_again_and_waits_for_the_password(
 
 
 @pytest.mark.parametrize("name", list(CHANGES))
-def test_a_change_within_15_minutes_of_signing_in_goes_through(name: str, client: Client, account: Member) -> None:
+def test_a_change_within_15_minutes_of_signing_in_goes_through(
+    name: str, client: Client, account: Member
+) -> None:
     change = CHANGES[name]
     log_in(client)
     path = change.path(account)
