@@ -1,5 +1,7 @@
-"""Link your member record: by the details on the member ID card, or by full SSN."""
+"""Link your member record: by the details on the member ID card, or by full SSN; and which
+linked identity confirms a change (re-authentication)."""
 
+from allauth.socialaccount.models import SocialAccount
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -34,3 +36,18 @@ class SsnForm(PlainTextForm):
 
     def match_member(self) -> Member | None:
         return member_match_by_ssn(ssn_digest=self.cleaned_data["ssn"], ip=self.ip)
+
+
+class ReauthenticateForm(PlainTextForm):
+    """Which linked identity to confirm the member with, and the page to go back to."""
+
+    identity = forms.TypedChoiceField(coerce=int, choices=())
+    next = forms.CharField(required=False, max_length=2000)
+
+    def __init__(self, *args: object, identities: list[SocialAccount], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.identities = {identity.pk: identity for identity in identities}
+        self.fields["identity"].choices = [(pk, str(pk)) for pk in self.identities]  # type: ignore[attr-defined]
+
+    def chosen(self) -> SocialAccount:
+        return self.identities[self.cleaned_data["identity"]]

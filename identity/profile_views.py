@@ -1,5 +1,6 @@
 """Profile → Sign-in: the identities from the plan's providers that sign in to this account,
-each with Unlink. Only the signed-in member's own are listed or unlinked (404 otherwise)."""
+each with Unlink; the member's passkeys, each with Remove; two-factor. Only the signed-in
+member's own are listed or unlinked (404 otherwise)."""
 
 from typing import cast
 
@@ -15,6 +16,8 @@ from identity.services import LastWayIn, identities_of
 from identity.services import identity_unlink as unlink
 from members.decorators import MemberRequest, member_required
 from members.models import User
+from members.reauthentication import reauthentication_required
+from members.two_factor import passkeys_of
 
 
 @require_http_methods(["GET"])
@@ -24,12 +27,17 @@ def identities(request: MemberRequest) -> HttpResponse:
     return render(
         request,
         "identity/identities.html",
-        {"identities": identities_of(user), "has_password": user.has_usable_password()},
+        {
+            "identities": identities_of(user),
+            "has_password": user.has_usable_password(),
+            "passkeys": passkeys_of(user),
+        },
     )
 
 
 @require_http_methods(["GET", "POST"])
 @member_required
+@reauthentication_required
 def identity_unlink(request: MemberRequest, pk: int) -> HttpResponse:
     user = cast(User, request.user)
     identity = next((account for account in identities_of(user) if account.pk == pk), None)

@@ -30,4 +30,6 @@ urlpatterns = [
     ),
     # allauth sends a new identity to its social sign-up page: here, Link your member record.
     path("link/", views.link, name="socialaccount_signup"),
+    # Confirm it is you by signing in again at a linked provider (identity/reauthentication.py).
+    path("reauthenticate/provider/", views.reauthenticate, name="identity_reauthenticate"),
 ]

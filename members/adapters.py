@@ -20,6 +20,7 @@ from members import login_limits
 from members.accounts import account_first_login
 from members.limits import client_address
 from members.models import User
+from members.reauthentication import authenticated_recently
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -53,6 +54,12 @@ class AccountAdapter(DefaultAccountAdapter):
             return None
         login_limits.login_succeeded(username=username, address=address)
         return user
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        """allauth's rule, except that a sign-in (not only a "confirm access") in the last
+        REAUTHENTICATION_AFTER counts as recent (members/reauthentication.py)."""
+        required = bool(super().is_reauthentication_required(app=app, **kwargs))
+        return required and not (self.request is not None and authenticated_recently(self.request))
 
     def post_login(self, request: HttpRequest, user: Any, **kwargs: Any) -> HttpResponse:
         response: HttpResponse = super().post_login(request, user, **kwargs)

@@ -6,18 +6,27 @@ their own data. With `request.member` set, the page gets the member area's navig
 tabs (portal.context_processors.member_area, from what each app declares). Each member page
 shown (a GET answered 200) adds a page_view to the audit trail: one INSERT, named by the page's
 URL name, never by what it showed.
+
+Where the plan requires two-factor (`rules.two_factor_required`), a member without a second
+factor gets no member page at all: every one of them sends them to set up an authenticator app
+first, so no typed URL gets round it.
 """
 
 import functools
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from members import rules
 from members.audit_actions import PAGE_VIEW
 from members.models import Member
+from members.two_factor import two_factor_set_up
 
 P = ParamSpec("P")
 
@@ -42,6 +51,15 @@ def member_required[**P, R: HttpResponseBase](
             # A staff user or an orphaned account: there is no member page to show.
             raise Http404
         request.member = member  # type: ignore[attr-defined]
+        if rules.two_factor_required() and not two_factor_set_up(request.user):
+            messages.info(
+                request,
+                _(
+                    "To keep your health information safe, your plan asks every member to "
+                    "set up two-factor authentication. Please set it up to continue."
+                ),
+            )
+            return redirect("mfa_activate_totp")
         response = view(request, *args, **kwargs)  # type: ignore[arg-type]
         if request.method == "GET" and response.status_code == 200:
             match = request.resolver_match

@@ -27,6 +27,7 @@ from members.email_limits import EmailLimitReached
 from members.forms import CodeForm, code_resend_wait_message, email_limit_message
 from members.limits import client_address
 from members.models import User
+from members.reauthentication import reauthentication_required
 from portal.registry import feature_required
 
 EMAIL_CHANGE_SESSION_KEY = "email_change_code_id"
@@ -75,6 +76,7 @@ def personal_information(request: MemberRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @feature_required("profile_editing")
 @member_required
+@reauthentication_required
 def contact_add(request: MemberRequest, kind: contacts.ContactKind) -> HttpResponse:
     form = CONTACT_FORMS[kind](request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -86,6 +88,7 @@ def contact_add(request: MemberRequest, kind: contacts.ContactKind) -> HttpRespo
 @require_http_methods(["GET", "POST"])
 @feature_required("profile_editing")
 @member_required
+@reauthentication_required
 def contact_edit(request: MemberRequest, kind: contacts.ContactKind, pk: int) -> HttpResponse:
     contact = get_object_or_404(contacts.CONTACT_MODELS[kind], pk=pk, member=request.member)
     form = CONTACT_FORMS[kind](request.POST or None, instance=contact)
@@ -106,6 +109,7 @@ def contact_edit(request: MemberRequest, kind: contacts.ContactKind, pk: int) ->
 @require_http_methods(["GET", "POST"])
 @feature_required("profile_editing")
 @member_required
+@reauthentication_required
 def contact_delete(request: MemberRequest, kind: contacts.ContactKind, pk: int) -> HttpResponse:
     contact = get_object_or_404(contacts.CONTACT_MODELS[kind], pk=pk, member=request.member)
     refusal = None
@@ -127,6 +131,7 @@ def contact_delete(request: MemberRequest, kind: contacts.ContactKind, pk: int) 
 
 @require_http_methods(["GET", "POST"])
 @member_required
+@reauthentication_required
 def account_email_change(request: MemberRequest) -> HttpResponse:
     form = AccountEmailForm(request.POST or None, user=_user(request))
     if request.method == "POST" and form.is_valid():
@@ -151,6 +156,7 @@ def account_email_change(request: MemberRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @member_required
+@reauthentication_required
 def account_email_verify(request: MemberRequest) -> HttpResponse:
     record_id = request.session.get(EMAIL_CHANGE_SESSION_KEY)
     if record_id is None:

@@ -31,6 +31,9 @@ SESSION_IDLE_LIMIT = datetime.timedelta(minutes=15)
 SESSION_ABSOLUTE_LIMIT = datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
 # The "Are you still there?" dialog opens this long before the idle log-out.
 SESSION_WARNING_BEFORE = datetime.timedelta(minutes=2)
+# Changing how the member signs in or is reached asks for the password or the second factor
+# again once the last time they gave one is this old (allauth's re-authentication).
+REAUTHENTICATION_AFTER = datetime.timedelta(seconds=settings.ACCOUNT_REAUTHENTICATION_TIMEOUT)
 
 
 def whole_minutes(span: datetime.timedelta) -> int:
@@ -49,6 +52,12 @@ def minimum_account_age() -> int:
 def account_age_reached(member: "Member", today: datetime.date) -> bool:
     """Whether `member` is old enough on `today` to have an online account."""
     return member.age_on(today) >= minimum_account_age()
+
+
+def two_factor_required() -> bool:
+    """Whether the plan asks every member for a second factor (its profile's
+    `rules.require_two_factor`): a member without one sets one up before any member page."""
+    return bool(settings.PLAN.rules.require_two_factor)
 
 
 def rules_for_templates() -> dict[str, int]:

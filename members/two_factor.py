@@ -1,17 +1,33 @@
-"""Member services' way back in for a member who lost their second factor.
+"""Members' second factors: whether one is set up, and member services' way back in for a
+member who lost theirs.
 
-The member's authenticator app, recovery codes (and later passkeys) are allauth.mfa's
-Authenticator rows; removing them lets the member log in with their password alone, then set a
-new factor up. Staff do it from the member's record in the admin, and it is audited.
+The member's authenticator app, recovery codes and passkeys are allauth.mfa's Authenticator
+rows; removing them lets the member log in with their password (or identity provider) alone,
+then set a new factor up. Staff do it from the member's record in the admin, and it is audited.
 """
 
 from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.http import HttpRequest
 
 from audit.services import audit_record
 from members.audit_actions import TWO_FACTOR_RESET
 from members.models import Member
+
+
+def two_factor_set_up(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Whether log-in asks `user` for a second factor (an authenticator app or a passkey;
+    recovery codes alone do not count, as allauth counts them)."""
+    return bool(is_mfa_enabled(user))
+
+
+def passkeys_of(user: AbstractBaseUser) -> list[Authenticator]:
+    """The member's passkeys, oldest first (each with its name and when it was added)."""
+    return list(
+        Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.WEBAUTHN).order_by("pk")
+    )
 
 
 @transaction.atomic

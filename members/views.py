@@ -7,7 +7,9 @@ import functools
 from collections.abc import Callable
 
 from allauth.account import views as allauth_views
+from allauth.account.internal.flows.login import record_authentication
 from allauth.account.utils import perform_login
+from allauth.mfa import app_settings as mfa_settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -118,6 +120,9 @@ def signup_verify(request: HttpRequest) -> HttpResponse:
             # proves the email is theirs; the log-in is allauth's, as from LOG IN (a new session
             # id, the first-log-in email, the member's language).
             messages.success(request, _("Your account has been successfully created."))
+            # The password was given at SUBMIT, minutes ago (within the code's lifetime): it is
+            # the sign-in that a change in the next 15 minutes counts from, as after LOG IN.
+            record_authentication(request, user, method="password")
             return perform_login(request, user, redirect_url=reverse("home"))
         form.add_error("code", _signup_code_error(result))
     return render(request, "members/signup_verify.html", {"form": form})
@@ -217,7 +222,11 @@ def login(request: HttpRequest) -> HttpResponse:
         if wait:
             return too_many_requests(request, retry_after=wait)
     view = allauth_views.LoginView.as_view(
-        extra_context={"passwords_offered": offered, "provider_buttons": provider_buttons()}
+        extra_context={
+            "passwords_offered": offered,
+            "provider_buttons": provider_buttons(),
+            "passkey_login": mfa_settings.PASSKEY_LOGIN_ENABLED,
+        }
     )
     response: HttpResponse = view(request)
     return response

@@ -99,6 +99,8 @@ class Rules:
     claims_history_months: int = 24
     # Secure messages a member may send in a day (against abuse; the plan's call).
     messages_per_day: int = 20
+    # Every member signs in with a second factor: one without any is sent to set one up first.
+    require_two_factor: bool = False
 
 
 @dataclass(frozen=True)
@@ -275,9 +277,11 @@ def load_plan(name_or_path: str, *, known_languages: Iterable[str]) -> PlanProfi
     for key in rules_table:
         if key not in known_rules:
             raise read.fail(f"rules.{key}", "is not a rule the portal knows")
-    rules = Rules(**{key: read.get(f"rules.{key}", int, table=rules_table) for key in rules_table})
+    # A rule is a number (more than 0) or a switch (true or false), as its default is.
+    kinds = {field.name: type(field.default) for field in fields(Rules)}
+    rules = Rules(**{key: read.get(f"rules.{key}", kinds[key], table=rules_table) for key in rules_table})
     for key, value in vars(rules).items():
-        if value <= 0:
+        if kinds[key] is int and value <= 0:
             raise read.fail(f"rules.{key}", "must be more than 0")
 
     return PlanProfile(

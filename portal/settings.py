@@ -253,7 +253,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "account_login"
 
-ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+# The members' adapter (members.adapters) with re-authentication at a linked identity provider.
+ACCOUNT_ADAPTER = "identity.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"login": "members.forms.LoginForm"}
 ACCOUNT_LOGIN_METHODS = {"username"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*"]
@@ -286,12 +287,20 @@ SSN_HMAC_KEY = env_str("SSN_HMAC_KEY")
 
 # --- Members' two-factor (allauth.mfa; docs/accounts.md says why not django-otp) -----------
 
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+# Passkeys (WebAuthn) sign in by themselves (LOG IN's "Sign in with a passkey") and are a second
+# factor too. A browser offers WebAuthn only on a secure origin; development and the browser
+# tests serve http://127.0.0.1, which Chromium counts as one but the server's check does not.
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 MFA_TOTP_ISSUER = PLAN.portal_name
 MFA_RECOVERY_CODE_COUNT = 10
-# Changing the email, password, two-factor or sign-ins asks again after this long (allauth's
-# re-authentication; its default is 5 minutes).
+# Changing the email, password, contact details, two-factor or sign-ins asks again after this
+# long (allauth's re-authentication, counted from the last sign-in too: members/reauthentication.py;
+# allauth's default is 5 minutes): the password or the second factor, not an emailed code (the
+# email may be what is being changed). identity.adapters adds signing in again at a provider.
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 15 * 60
+ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
 
 # --- Languages --------------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from tests.databases import migrate, rolled_back_on, sqlite_connection
 from tests.documents.notice_files import use_notice_storage
 from tests.households.households import Household, MakeMember, make_household
 from tests.identity_provider import IdentityProvider
+from tests.sign_in import force_sign_in
 
 
 @pytest.fixture(autouse=True)
@@ -156,7 +157,7 @@ def member(make_member) -> Member:  # type: ignore[no-untyped-def]
 def member_client(member: Member) -> Client:
     client = Client()
     assert member.user is not None
-    client.force_login(member.user)
+    force_sign_in(client, member.user)
     return client
 
 

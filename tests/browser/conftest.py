@@ -299,11 +299,23 @@ def size(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
+def portal_host() -> str:
+    """The host name the browser uses for the portal; the passkey tests use localhost (WebAuthn
+    takes a domain for the site's identity, never an IP address)."""
+    return "127.0.0.1"
+
+
+@pytest.fixture
 def page(
-    browser: Any, live_portal: LivePortal, size: str, request: pytest.FixtureRequest, transactional_db: None
+    browser: Any,
+    live_portal: LivePortal,
+    size: str,
+    request: pytest.FixtureRequest,
+    transactional_db: None,
+    portal_host: str,
 ) -> Iterator[Any]:
     context = browser.new_context(
-        base_url=live_portal.url,
+        base_url=live_portal.url.replace("127.0.0.1", portal_host),
         viewport=SIZES[size],
         locale="en-US",
         timezone_id="America/Los_Angeles",

@@ -190,3 +190,27 @@ def words(language: str, *english: str) -> list[str]:
     """The portal's translations of `english` in `language`, as a member reads them on the page."""
     with translation.override(language):
         return [translation.gettext(text) for text in english]
+
+
+def log_out(page: Any, first_name: str = "José") -> None:
+    """The header's "Welcome …" menu, then Log out; back on the log-in page."""
+    page.get_by_role("banner").get_by_text(f"Welcome {first_name}").click()
+    page.get_by_role("button", name="Log out").click()
+    page.get_by_role("heading", name="Member Online Account").wait_for()
+
+
+def virtual_authenticator(page: Any) -> str:
+    """A platform authenticator in Chromium (DevTools' WebAuthn domain) that keeps passkeys and
+    verifies the member (as a fingerprint would) every time; its id."""
+    session = page.context.new_cdp_session(page)
+    session.send("WebAuthn.enable")
+    options = {
+        "protocol": "ctap2",
+        "transport": "internal",
+        "hasResidentKey": True,
+        "hasUserVerification": True,
+        "isUserVerified": True,
+    }
+    answer = session.send("WebAuthn.addVirtualAuthenticator", {"options": options})
+    page._passkey_session = session  # kept alive with the page
+    return str(answer["authenticatorId"])

@@ -3,12 +3,13 @@
 from django.test import Client
 
 from members.models import Member
+from tests.sign_in import force_sign_in
 
 
 def signed_in(member: Member) -> Client:
     client = Client()
     assert member.user is not None
-    client.force_login(member.user)
+    force_sign_in(client, member.user)
     return client
 
 

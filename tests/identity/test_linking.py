@@ -18,6 +18,7 @@ from members.models import Member
 from members.ssn import ssn_digest
 from tests.identity.flows import sign_in
 from tests.identity_provider import IdentityProvider
+from tests.sign_in import force_sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -141,7 +142,7 @@ def test_a_member_with_a_password_unlinks_an_identity(state_member: Member) -> N
     assert state_member.user is not None
     state_member.user.set_password("lantern orchard seventy")
     state_member.user.save()
-    client.force_login(state_member.user)
+    force_sign_in(client, state_member.user)
     identity = SocialAccount.objects.get()
     assert client.get(reverse("identity_unlink", args=[identity.pk])).status_code == 200
     response = client.post(reverse("identity_unlink", args=[identity.pk]), follow=True)

@@ -2,51 +2,24 @@
 LOG IN asks for a code, and a password reset does not skip it."""
 
 import datetime
-import re
 
 import pytest
 import time_machine
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from django.contrib.auth.models import Group
 from django.test import Client
 
 from audit.models import AuditEvent
 from members.models import Member
 from portal.registry import MEMBER_SERVICES
-from tests.conftest import MEMBER_PASSWORD
 from tests.members.conftest import code_in, handle_recoveries, last_email_to
 from tests.members.flows import RECOVER, SENT, details, log_in
+from tests.members.two_factor import reauthenticate, set_up_authenticator, totp_now
 from tests.staff import make_staff, sign_in_with_static_token
 
 NEW_PASSWORD = "meadow copper violin"
 
 pytestmark = pytest.mark.django_db
-
-
-def totp_now(secret: str) -> str:
-    """The authenticator app's code now (allauth refuses a code used before, so tests move time on)."""
-    counter = next(iter(yield_hotp_counters_from_time()))
-    return format_hotp_value(hotp_value(secret, counter))
-
-
-def reauthenticate(client: Client) -> None:
-    response = client.post("/accounts/reauthenticate/", {"password": MEMBER_PASSWORD})
-    assert response.status_code == 302, response.content.decode()[:1500]
-
-
-def set_up_authenticator(client: Client) -> str:
-    reauthenticate(client)
-    got = client.get("/accounts/2fa/totp/activate/")
-    assert got.status_code == 200, (got.status_code, got.get("Location"))
-    page = got.content.decode()
-    secret = re.search(r'id="authenticator_secret"[^>]*value="([A-Z2-7]+)"', page) or re.search(
-        r"([A-Z2-7]{32})", page
-    )
-    assert secret, page[:2000]
-    response = client.post("/accounts/2fa/totp/activate/", {"code": totp_now(secret.group(1))})
-    assert response.status_code == 302, response.content.decode()[:2000]
-    return secret.group(1)
 
 
 def test_with_an_authenticator_log_in_asks_for_its_code(client: Client, member: Member) -> None:

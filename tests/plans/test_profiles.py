@@ -75,6 +75,13 @@ def test_the_profiles_carry_the_seeds_facts() -> None:
     assert masshealth.hours.closes.hour == 17
     assert alliance.rules.appeal_window_days == 60  # 42 CFR 438.402's default
     assert (alliance.hours.closes.hour, alliance.hours.closes.minute) == (17, 30)
+    assert not any(plan.rules.require_two_factor for plan in (totalcare, masshealth, alliance))
+
+
+def test_a_profile_can_require_two_factor(profile_copy: ProfileCopy) -> None:
+    _folder, edit = profile_copy
+    plan = load(edit("minimum_account_age = 18", "minimum_account_age = 18\nrequire_two_factor = true"))
+    assert plan.rules.require_two_factor is True
 
 
 def test_contrast_ratio_is_wcags() -> None:
@@ -99,6 +106,12 @@ def test_contrast_ratio_is_wcags() -> None:
             "minimum_account_age = 18\nappeal_windw_days = 60",
             "rules.appeal_windw_days",
         ),
+        (
+            "minimum_account_age = 18",
+            'minimum_account_age = 18\nrequire_two_factor = "yes"',
+            "rules.require_two_factor: must be a bool",
+        ),
+        ("minimum_account_age = 18", "minimum_account_age = true", "rules.minimum_account_age: must be"),
         ('logo = "logo.svg"', 'logo = "missing.svg"', "brand.logo:"),
     ],
 )

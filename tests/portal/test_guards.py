@@ -1,15 +1,13 @@
 """Project-wide guards: no pending migrations, and every page renders with exactly one <h1>."""
 
-from collections.abc import Iterator
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
 
-# Pages outside the member portal's own layout.
-SKIPPED_PREFIXES = ("admin/", "i18n/", "dev/")
+from tests.routes import parameterless_routes
+
 # allauth.mfa's pages of a factor the member has not set up answer 404 (its own behaviour).
 NOT_SET_UP = {
     "/accounts/2fa/recovery-codes/",
@@ -24,19 +22,7 @@ def test_no_pending_migrations(db: None) -> None:
     assert "No changes detected" in out.getvalue()
 
 
-def _routes(resolver: URLResolver | None = None, prefix: str = "") -> Iterator[tuple[str, str]]:
-    """(path, name) of every URL without parameters."""
-    for entry in (resolver or get_resolver()).url_patterns:
-        route = prefix + str(entry.pattern)
-        if route.startswith(SKIPPED_PREFIXES) or "<" in route:
-            continue
-        if isinstance(entry, URLResolver):
-            yield from _routes(entry, route)
-        elif isinstance(entry, URLPattern) and entry.name:
-            yield "/" + route, entry.name
-
-
-ROUTES = sorted(set(_routes()))
+ROUTES = parameterless_routes()
 
 
 @pytest.mark.parametrize("path, name", ROUTES, ids=[name for _, name in ROUTES])

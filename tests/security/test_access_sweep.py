@@ -23,6 +23,7 @@ from idcards.models import IdCardOrder
 from members.models import Address, ContactChange, ContactEmail, Member, Phone, VerificationCode
 from providers.models import PcpAssignment, PcpChangeRequest
 from tests.security.conftest import B_EMAIL, B_FIRST, B_ID, B_LAST, B_LINE1, B_PHONE
+from tests.sign_in import force_sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,7 @@ def test_the_markers_would_catch_a_leak(member_b: Member) -> None:
     """The control: B's own pages do show B's markers, so their absence for A means something."""
     client = Client()
     assert member_b.user is not None
-    client.force_login(member_b.user)
+    force_sign_in(client, member_b.user)
     assert_shown = client.get("/profile/").content.decode() + client.get("/").content.decode()
     assert B_FIRST in assert_shown and B_LINE1 in assert_shown and B_EMAIL in assert_shown
 
@@ -183,7 +184,7 @@ def test_member_a_reaches_nothing_of_member_bs(route: Route, member_a: Member, m
     for url in path_variants(route, ids):
         for method in ("get", "post"):
             client = Client()
-            client.force_login(member_a.user)
+            force_sign_in(client, member_a.user)
             response = getattr(client, method)(url, fields)
             where = f"{method.upper()} {url}"
             assert response.status_code < 500, where

@@ -34,6 +34,7 @@ from providers.models import PcpAssignment, PcpChangeRequest, Provider
 from tests.brokers import RedisServer, wait_for
 from tests.conftest import MEMBER_PASSWORD
 from tests.providers.pcp_factories import make_provider
+from tests.sign_in import force_sign_in
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -160,7 +161,7 @@ def test_a_pcp_change_cut_off_by_the_database_is_all_or_nothing(
     member, current, chosen = pcp_member
     client = Client(raise_request_exception=False)
     assert member.user is not None
-    client.force_login(member.user)
+    force_sign_in(client, member.user)
     # The change writes the new assignment, then the request: the connection dies in between.
     with connection_killed_before_saving(PcpChangeRequest) as killed:
         response = client.post(
@@ -196,7 +197,7 @@ def test_an_id_card_order_cut_off_by_the_database_is_all_or_nothing(member: Memb
     member.user.email = "jose@example.com"
     member.user.save()
     client = Client(raise_request_exception=False)
-    client.force_login(member.user)
+    force_sign_in(client, member.user)
     # The order row is written, then its confirmation email's row: the connection dies in between.
     with connection_killed_before_saving(Email) as killed:
         response = client.post("/profile/id-cards/order/")
