@@ -114,9 +114,11 @@ def ensure_seeded(env: dict[str, str], *, members: int, providers: int) -> SeedO
 
 
 def bench_members() -> list[str]:
-    """Give BENCH_USERS seeded members an account (spread over the member table); their usernames.
+    """Give BENCH_USERS seeded members an account; their usernames.
 
-    The accounts share one password hash, so making them costs one hash.
+    They are members with two pages of medical claims (HEAVY_CLAIMS), so the claims pages are
+    measured full, spread over the member table (different households); any members when the
+    database has too few. The accounts share one password hash, so making them costs one hash.
     """
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
@@ -129,22 +131,15 @@ def bench_members() -> list[str]:
     if not missing:
         return usernames
     encoded = make_password(BENCH_PASSWORD)
-    total = Member.objects.count()
-    step = max(1, total // (BENCH_USERS + 1))
+    candidates = _heavy_claimants() or list(
+        Member.objects.filter(user__isnull=True)
+        .exclude(member_id__startswith="DEMO")
+        .values_list("pk", flat=True)
+    )
+    step = max(1, len(candidates) // (len(missing) + 1))
     with transaction.atomic():
         for index, username in enumerate(missing):
-            # A member without an account, spread along the table (different households).
-            member = (
-                Member.objects.filter(user__isnull=True)
-                .filter(
-                    pk__gte=Member.objects.order_by("pk").values_list("pk", flat=True)[step * (index + 1)]
-                )
-                .exclude(member_id__startswith="DEMO")
-                .order_by("pk")
-                .first()
-            )
-            if member is None:
-                raise RuntimeError("no member without an account left for the bench")
+            member = Member.objects.get(pk=candidates[step * (index + 1)])
             user = User.objects.create(
                 username=username,
                 password=encoded,
@@ -156,9 +151,58 @@ def bench_members() -> list[str]:
     return usernames
 
 
-def latest_claim_id(username: str) -> int | None:
-    """The id of the latest medical claim of the member whose account is `username`, if any."""
+# Two pages of the Claims list (20 a page).
+HEAVY_CLAIMS = 40
+
+
+def _heavy_claimants() -> list[int]:
+    """Members without an account who have at least HEAVY_CLAIMS medical claims, by id; [] if
+    there are fewer than twice BENCH_USERS of them."""
+    from django.db.models import Count
+
     from claims.models import Claim
 
-    claims = Claim.objects.filter(member__user__username=username, claim_type="medical")
-    return claims.order_by("-service_from", "-id").values_list("id", flat=True).first()
+    found = list(
+        Claim.objects.filter(claim_type="medical", member__user__isnull=True)
+        .exclude(member__member_id__startswith="DEMO")
+        .values("member")
+        .annotate(claims=Count("id"))
+        .filter(claims__gte=HEAVY_CLAIMS)
+        .order_by("member")
+        .values_list("member", flat=True)
+    )
+    return found if len(found) >= 2 * BENCH_USERS else []
+
+
+def member_record_ids(username: str) -> dict[str, object]:
+    """Ids of the records of the member whose account is `username` that pages name in their
+    paths: the latest medical claim, the newest appeal or grievance, the newest care plan and
+    assessment, the longest conversation and a notice. A record the member lacks is left out."""
+    from django.db.models import Count
+
+    from appeals.models import Case
+    from care.models import Assessment, CarePlan
+    from claims.models import Claim
+    from documents.models import Notice
+    from inbox.models import Thread
+
+    mine = {"member__user__username": username}
+    found = {
+        "claim": Claim.objects.filter(**mine, claim_type="medical")
+        .order_by("-service_from", "-id")
+        .values_list("id", flat=True)
+        .first(),
+        "case": Case.objects.filter(**mine)
+        .order_by("-received_at", "-id")
+        .values_list("reference", flat=True)
+        .first(),
+        "care_plan": CarePlan.objects.filter(**mine).order_by("-id").values_list("id", flat=True).first(),
+        "assessment": Assessment.objects.filter(**mine).order_by("-id").values_list("id", flat=True).first(),
+        "thread": Thread.objects.filter(**mine)
+        .annotate(size=Count("messages"))
+        .order_by("-size", "-id")
+        .values_list("id", flat=True)
+        .first(),
+        "notice": Notice.objects.filter(**mine).order_by("-id").values_list("id", flat=True).first(),
+    }
+    return {name: value for name, value in found.items() if value is not None}

@@ -26,8 +26,8 @@ from bench.database import (
     django_setup,
     ensure_database,
     ensure_seeded,
-    latest_claim_id,
     manage,
+    member_record_ids,
 )
 from bench.load import Browser, LoadResult, Server, wrk
 
@@ -76,31 +76,44 @@ PAGES: list[tuple[str, str, bool, float | None]] = [
     ("Claims: Medical Claims", "/claims/medical/", True, 0.5),
     ("Claims: filter provider + From", "/claims/medical/?provider=c&start=" + START, True, 0.5),
     ("Claims: download as CSV", "/claims/medical/download/", True, 0.5),
-    # The first bench member's latest claim (the only member whose claim ids the path can name).
+    # Pages of one record name the first bench member's (bench.database.member_record_ids) and are
+    # driven with that member's session only.
     ("Claims: a claim", "/claims/claim/{claim}/", True, 0.5),
-    ("Claims: explanation of benefits PDF", "/claims/claim/{claim}/explanation-of-benefits/", True, 0.5),
+    (
+        "Claims: explanation of benefits PDF, unchanged claim",
+        "/claims/claim/{claim}/explanation-of-benefits/",
+        True,
+        0.5,
+    ),
+    ("Care Plan: a plan of 20 goals", "/care/plans/{care_plan}/", True, 0.5),
+    ("Assessments: an assessment", "/care/assessments/{assessment}/", True, 0.5),
+    ("MyServices: a notice PDF", "/my/notices/{notice}/", True, 0.5),
     ("Inbox", "/messages/", True, 0.5),
     ("Sent Items", "/messages/sent/", True, 0.5),
     ("Compose", "/messages/compose/", True, 0.5),
+    ("Messages: a conversation of 50", "/messages/{thread}/", True, 0.5),
     ("Appeals", "/appeals/", True, 0.5),
     ("Grievances", "/appeals/grievances/", True, 0.5),
     ("Appeals: filter status", "/appeals/?status=resolved", True, 0.5),
-    # The first bench member's newest case (demo/appeals.py write_bench_appeals).
     ("Appeals: a case", "/appeals/case/{case}/", True, 0.5),
 ]
+# The pages of one record: the record is the first bench member's.
+ONE_MEMBERS_PAGES = {name for name, path, _, _ in PAGES if "{" in path}
 BARE = "Bare Django view (bench/bare.py)"
 WEIGHED = ["/accounts/login/", "/", "/profile/", "/profile/id-cards/", "/coverage/", "/providers/"]
 WEIGHED += ["/providers/change/?last_name=ma"]
 
 
-def claim_pages(claim_id: int | None, case: str | None = None) -> list[tuple[str, str, bool, float | None]]:
-    """PAGES with the claim's id and the case's reference in their pages' paths (without one,
-    those pages are left out)."""
-    return [
-        (name, path.format(claim=claim_id, case=case), logged_in, target)
-        for name, path, logged_in, target in PAGES
-        if (claim_id is not None or "{claim}" not in path) and (case is not None or "{case}" not in path)
-    ]
+def record_pages(ids: dict[str, object]) -> list[tuple[str, str, bool, float | None]]:
+    """PAGES with the first bench member's record ids in their paths; a page naming a record the
+    member lacks is left out."""
+    pages = []
+    for name, path, logged_in, target in PAGES:
+        try:
+            pages.append((name, path.format(**ids), logged_in, target))
+        except KeyError:
+            continue
+    return pages
 
 
 def parse_args() -> argparse.Namespace:
@@ -140,14 +153,16 @@ def main() -> None:
 
     from demo.appeals import write_bench_appeals
     from demo.care import write_bench_care
-    from demo.inbox import write_bench_inbox
+    from demo.inbox import write_bench_inbox, write_bench_message_volume
 
     cache.clear()  # the bench's own Redis db: sessions, rate-limit counters
     users = bench_members()
     write_bench_care(usernames=users, today=datetime.date.today())
-    case = write_bench_appeals(usernames=users, today=datetime.date.today())
-    pages = claim_pages(latest_claim_id(users[0]), case)
+    write_bench_appeals(usernames=users, today=datetime.date.today())
     write_bench_inbox(usernames=users, today=datetime.date.today())
+    # 5,000,000 messages at a million members, as the issue's scale asks.
+    write_bench_message_volume(messages=args.members * 5)
+    pages = record_pages(member_record_ids(users[0]))
     manage(env, "collectstatic", "--no-input", "--verbosity", "0")
     out: list[str] = []
     started_at = datetime.datetime.now(datetime.UTC)
@@ -167,8 +182,8 @@ def main() -> None:
             if args.only and name != "Floor" and not any(text in name for text in args.only.split(",")):
                 continue
             page_env = cookie_env if logged_in else {}
-            if "/claims/claim/" in path:
-                page_env = {"BENCH_COOKIES": cookies[0]}  # the claim is the first member's
+            if name in ONE_MEMBERS_PAGES:
+                page_env = {"BENCH_COOKIES": cookies[0]}
             wrk(base + path, seconds=args.warm_up, connections=args.connections, env=page_env)
             results[name] = wrk(base + path, seconds=args.seconds, connections=args.connections, env=page_env)
             result = results[name]

@@ -1,6 +1,8 @@
 """Demo secure messages: for the demo member, a few conversations with their care manager (read
 and unread, one with an attachment-free reply waiting, one the care manager marked handled), and
-for the bench members an Inbox and Sent Items of a few hundred messages with a thread of 50.
+for the bench members an Inbox and Sent Items of a few hundred messages with a thread of 50, and
+for the bench's scale (issue #24: 5,000,000 messages at a million members) care managers' notes
+to members without an account, written in SQL.
 
 Written with the ORM after the care builder (the care manager comes from the assignment); its own
 random stream, so the other builders' data does not shift. Idempotent: the demo member's
@@ -10,7 +12,7 @@ conversations are replaced.
 import datetime
 import random
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from care.selectors import current_care_manager
@@ -128,3 +130,42 @@ def write_bench_inbox(*, usernames: list[str], today: datetime.date) -> None:
             timezone.now(),
             rng,
         )
+
+
+def write_bench_message_volume(*, messages: int) -> int:
+    """Care managers' notes, four to a conversation, to members without an account, until the
+    portal holds about `messages` messages: the tables and indexes the bench members' pages read
+    at a plan's size. Returns how many were written (0 when there are enough already)."""
+    if not feature_enabled("secure_messages"):
+        return 0
+    missing = messages - Message.objects.count()
+    if missing < messages // 10:
+        return 0
+    from demo.care import care_managers
+
+    sender = care_managers()[0]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT COALESCE(MAX(id), 0) FROM inbox_thread")
+        (before,) = cursor.fetchone()
+        cursor.execute(
+            """
+            INSERT INTO inbox_thread (member_id, subject, created_at, last_message_at, handled_at)
+            SELECT id, 'A note from your care manager', now() - (id %% 700) * interval '1 day',
+                   now() - (id %% 700) * interval '1 day' + interval '3 hours', NULL
+            FROM members_member WHERE user_id IS NULL ORDER BY id LIMIT %s
+            """,
+            [missing // 4],
+        )
+        cursor.execute(
+            """
+            INSERT INTO inbox_message
+                (thread_id, member_id, sender_id, from_member, body, created_at, read_at)
+            SELECT t.id, t.member_id, %s, false, 'Message ' || n || E'\nAbout your care plan.',
+                   t.created_at + n * interval '45 minutes', t.created_at + n * interval '1 hour'
+            FROM inbox_thread t CROSS JOIN generate_series(1, 4) AS n WHERE t.id > %s
+            """,
+            [sender.pk, before],
+        )
+        written = cursor.rowcount
+        cursor.execute("ANALYZE inbox_thread, inbox_message")
+    return written
