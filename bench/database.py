@@ -162,14 +162,14 @@ def _heavy_claimants() -> list[int]:
 
     from claims.models import Claim
 
-    found = list(
+    found: list[int] = list(
         Claim.objects.filter(claim_type="medical", member__user__isnull=True)
         .exclude(member__member_id__startswith="DEMO")
         .values("member")
         .annotate(claims=Count("id"))
         .filter(claims__gte=HEAVY_CLAIMS)
         .order_by("member")
-        .values_list("member", flat=True)
+        .values_list("member", flat=True)  # type: ignore[arg-type]
     )
     return found if len(found) >= 2 * BENCH_USERS else []
 
