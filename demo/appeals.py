@@ -40,13 +40,14 @@ def write_appeals(*, member_id: str, today: datetime.date, seed: int) -> dict[st
     return {"appeals_case": len(cases), "appeals_caseevent": len(events)}
 
 
-def write_bench_appeals(*, usernames: list[str], today: datetime.date, copies: int = 10) -> str | None:
+def write_bench_appeals(*, usernames: list[str], today: datetime.date, copies: int = 10) -> None:
     """The bench members' cases: the demo set `copies` times over the past years (a full list
-    page); members that have cases keep them. The first member's newest case's reference."""
+    page); members that have cases keep them."""
     if not feature_enabled("appeals"):
-        return None
-    rng = random.Random("bench:appeals")  # noqa: S311 - made-up data
+        return
     for member in Member.objects.filter(user__username__in=usernames).exclude(appeal_cases__isnull=False):
+        # A stream per member: references are unique across every bench member there has been.
+        rng = random.Random(f"bench:appeals:{member.pk}")  # noqa: S311 - made-up data
         cases: list[Case] = []
         events: list[CaseEvent] = []
         for copy in range(copies):
@@ -55,10 +56,6 @@ def write_bench_appeals(*, usernames: list[str], today: datetime.date, copies: i
             events += more_events
         Case.objects.bulk_create(cases)
         CaseEvent.objects.bulk_create(events)
-    if not usernames:
-        return None
-    newest = Case.objects.filter(member__user__username=usernames[0]).order_by("-received_at", "-id")
-    return newest.values_list("reference", flat=True).first()
 
 
 def _demo_set(member: Member, today: datetime.date, rng: random.Random) -> tuple[list[Case], list[CaseEvent]]:

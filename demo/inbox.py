@@ -138,34 +138,38 @@ def write_bench_message_volume(*, messages: int) -> int:
     at a plan's size. Returns how many were written (0 when there are enough already)."""
     if not feature_enabled("secure_messages"):
         return 0
-    missing = messages - Message.objects.count()
-    if missing < messages // 10:
-        return 0
     from demo.care import care_managers
 
     sender = care_managers()[0]
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT COALESCE(MAX(id), 0) FROM inbox_thread")
-        (before,) = cursor.fetchone()
-        cursor.execute(
-            """
-            INSERT INTO inbox_thread (member_id, subject, created_at, last_message_at, handled_at)
-            SELECT id, 'A note from your care manager', now() - (id %% 700) * interval '1 day',
-                   now() - (id %% 700) * interval '1 day' + interval '3 hours', NULL
-            FROM members_member WHERE user_id IS NULL ORDER BY id LIMIT %s
-            """,
-            [missing // 4],
-        )
-        cursor.execute(
-            """
-            INSERT INTO inbox_message
-                (thread_id, member_id, sender_id, from_member, body, created_at, read_at)
-            SELECT t.id, t.member_id, %s, false, 'Message ' || n || E'\nAbout your care plan.',
-                   t.created_at + n * interval '45 minutes', t.created_at + n * interval '1 hour'
-            FROM inbox_thread t CROSS JOIN generate_series(1, 4) AS n WHERE t.id > %s
-            """,
-            [sender.pk, before],
-        )
-        written = cursor.rowcount
-        cursor.execute("ANALYZE inbox_thread, inbox_message")
+    written = 0
+    # Each pass gives up to one more conversation to each member without an account.
+    while (missing := messages - Message.objects.count()) >= messages // 10:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT COALESCE(MAX(id), 0) FROM inbox_thread")
+            (before,) = cursor.fetchone()
+            cursor.execute(
+                """
+                INSERT INTO inbox_thread (member_id, subject, created_at, last_message_at, handled_at)
+                SELECT id, 'A note from your care manager', now() - (id %% 700) * interval '1 day',
+                       now() - (id %% 700) * interval '1 day' + interval '3 hours', NULL
+                FROM members_member WHERE user_id IS NULL ORDER BY id LIMIT %s
+                """,
+                [missing // 4],
+            )
+            cursor.execute(
+                """
+                INSERT INTO inbox_message
+                    (thread_id, member_id, sender_id, from_member, body, created_at, read_at)
+                SELECT t.id, t.member_id, %s, false, 'Message ' || n || E'\\nAbout your care plan.',
+                       t.created_at + n * interval '45 minutes', t.created_at + n * interval '1 hour'
+                FROM inbox_thread t CROSS JOIN generate_series(1, 4) AS n WHERE t.id > %s
+                """,
+                [sender.pk, before],
+            )
+            if not cursor.rowcount:
+                break  # no member without an account
+            written += cursor.rowcount
+    if written:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE inbox_thread, inbox_message")
     return written
