@@ -35,6 +35,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--cprofile", type=int, default=0, metavar="N", help="Print the top N functions.")
+    parser.add_argument("--member", type=int, default=1, help="Which bench member (1-8) to sign in as.")
     parser.add_argument("--queries", action="store_true", help="Print each query with its time.")
     parser.add_argument("--sort", default="cumulative", help="pstats sort key (cumulative, tottime).")
     parser.add_argument(
@@ -69,7 +70,7 @@ def main() -> None:
 
     if args.without_middleware:
         settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name not in args.without_middleware]
-    username = bench_members()[0]
+    username = bench_members()[args.member - 1]
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(username=username))
     for path in args.paths:

@@ -149,11 +149,13 @@ def main() -> None:
     ensure_database(BENCH_DB)
     django_setup(env)
     seed = ensure_seeded(env, members=args.members, providers=args.providers)
+    from django.apps import apps
     from django.core.cache import cache
 
     from demo.appeals import write_bench_appeals
     from demo.care import write_bench_care
     from demo.inbox import write_bench_inbox, write_bench_message_volume
+    from portal.planner import refresh_planner_statistics
 
     cache.clear()  # the bench's own Redis db: sessions, rate-limit counters
     users = bench_members()
@@ -162,6 +164,13 @@ def main() -> None:
     write_bench_inbox(usernames=users, today=datetime.date.today())
     # 5,000,000 messages at a million members, as the scale asks.
     write_bench_message_volume(messages=args.members * 5)
+    # The rows just written, as seed_demo leaves its own: with fresh statistics (without them
+    # PostgreSQL believed a member had one case and read 640,000 authorizations to join it).
+    refresh_planner_statistics(
+        model._meta.db_table
+        for app in ("appeals", "care", "inbox")
+        for model in apps.get_app_config(app).get_models()
+    )
     pages = record_pages(member_record_ids(users[0]))
     manage(env, "collectstatic", "--no-input", "--verbosity", "0")
     out: list[str] = []
