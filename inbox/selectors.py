@@ -1,6 +1,7 @@
 """Reads of secure messages. Every member read is scoped to the member; ids from URLs are looked
 up within it (404 otherwise)."""
 
+from django.db import connection
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -9,8 +10,21 @@ from members.models import Member
 
 
 def unread_count(member: Member | int) -> int:
-    """Messages the member has not opened: one query on a partial index (the header's envelope)."""
-    return Message.objects.filter(member=member, from_member=False, read_at__isnull=True).count()
+    """Messages the member has not opened: one query on a partial index (the header's envelope).
+
+    Written in SQL: it runs on every member page, and the ORM took twice as long to build this
+    count as PostgreSQL took to answer it (0.46 ms against 0.15 ms; docs/performance.md).
+    """
+    member_pk = member.pk if isinstance(member, Member) else member
+    with connection.cursor() as cursor:
+        # The condition of the partial index inbox_message_member_unread, so the index serves it.
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {Message._meta.db_table} "  # noqa: S608 - the model's own table name
+            "WHERE member_id = %s AND NOT from_member AND read_at IS NULL",
+            [member_pk],
+        )
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
 
 
 def box(member: Member, *, sent: bool, subject: str = "") -> QuerySet[Message]:
