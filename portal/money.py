@@ -26,4 +26,11 @@ def money(amount: Decimal | None, language: str | None = None) -> str:
     """`amount` in US dollars for `language` (by default the active one); "" for None."""
     if amount is None:
         return ""
-    return format_currency(amount, CURRENCY, locale=babel_locale(language or get_language() or "en"))
+    return _formatted(amount, language or get_language() or "en")
+
+
+# A claims page shows about forty amounts, mostly the same few (copays, $0.00), and Babel takes
+# about 16 µs to write each one.
+@functools.lru_cache(maxsize=4096)
+def _formatted(amount: Decimal, language: str) -> str:
+    return format_currency(amount, CURRENCY, locale=babel_locale(language))
