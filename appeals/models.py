@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from appeals.rules import last_day
 from authorizations.models import Authorization
 from members.models import Member
+from portal.choices import ChoiceLabels
 
 # What the member writes: enough for a full account, not a document (files carry those).
 TEXT_LIMIT = 4000
@@ -53,7 +54,7 @@ class Outcome(models.TextChoices):
     PARTLY_OVERTURNED = "partly overturned", _("Denial partly overturned")
 
 
-class Case(models.Model):
+class Case(ChoiceLabels, models.Model):
     """One appeal or grievance, from its filing to its resolution or withdrawal."""
 
     reference = models.CharField(_("reference number"), max_length=20, unique=True)
@@ -149,7 +150,7 @@ class EventKind(models.TextChoices):
 LETTER_EVENTS = (EventKind.ACKNOWLEDGED, EventKind.EXTENDED, EventKind.RESOLVED)
 
 
-class CaseEvent(models.Model):
+class CaseEvent(ChoiceLabels, models.Model):
     """One step of a case's history. Append-only: services create them, nothing updates them."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
+from portal.choices import ChoiceLabels
 
 
 class Kind(models.TextChoices):
@@ -31,7 +32,7 @@ class Decision(models.TextChoices):
 ADVERSE = (Decision.DENIED, Decision.PARTIALLY_APPROVED)
 
 
-class Authorization(models.Model):
+class Authorization(ChoiceLabels, models.Model):
     """One referral or prior authorization request, as the plan's utilization management system
     sends it (docs/csv-formats.md, *Authorizations*)."""
 

@@ -11,6 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
+from portal.choices import ChoiceLabels
 from portal.text import fold_name
 
 _WORD_BREAKS = re.compile("[\\s\\-\u2010\u2011/,&()]+")
@@ -58,7 +59,7 @@ LIST_LABELS: dict[str, Promise] = {
 APPEALABLE = frozenset({ClaimStatus.DENIED, ClaimStatus.PARTIALLY_PAID})
 
 
-class Amounts(models.Model):
+class Amounts(ChoiceLabels, models.Model):
     """The seven amounts of a line, or of a claim (the sums of its lines); blank (None) where the
     plan has not said, as on a pending line: shown as "—", never as $0.00."""
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
+from portal.choices import ChoiceLabels
 
 
 class DocumentKind(models.TextChoices):
@@ -20,7 +21,7 @@ class DocumentStatus(models.TextChoices):
     MORE_INFORMATION_NEEDED = "more_information_needed", _("More information needed")
 
 
-class Document(models.Model):
+class Document(ChoiceLabels, models.Model):
     """A document the member sent, or one the plan asked for (an RFI), and where it stands."""
 
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="documents")

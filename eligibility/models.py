@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from members.models import Member
+from portal.choices import ChoiceLabels
 from portal.spans import DatedSpanQuerySet
 
 
@@ -26,7 +27,7 @@ class EligibilityQuerySet(DatedSpanQuerySet["EligibilitySpan"]):
     last_day_field = "end_date"
 
 
-class EligibilitySpan(models.Model):
+class EligibilitySpan(ChoiceLabels, models.Model):
     """A decision on one program (MassHealth Standard, CommonHealth, a Health Connector plan …)
     from a first day, with the member's enrollment in a health plan under it."""
 

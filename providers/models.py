@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
+from portal.choices import ChoiceLabels
 from portal.spans import DatedSpanQuerySet
 from portal.text import fold_name
 
@@ -18,7 +19,7 @@ class Gender(models.TextChoices):
     UNKNOWN = "U", _("Not specified")
 
 
-class Provider(models.Model):
+class Provider(ChoiceLabels, models.Model):
     """A doctor or clinician in the plan's network, identified by NPI."""
 
     npi = models.CharField(_("NPI"), max_length=10, unique=True)

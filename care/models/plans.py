@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
+from portal.choices import ChoiceLabels
 
 
 class CarePlanStatus(models.TextChoices):
@@ -23,7 +24,7 @@ class GoalStatus(models.TextChoices):
     NOT_MET = "not_met", _("Not met")
 
 
-class CarePlan(models.Model):
+class CarePlan(ChoiceLabels, models.Model):
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="care_plans")
     # The plan's own identifier in the care management system, matched on by the import.
     source_id = models.CharField(_("source ID"), max_length=64, unique=True, null=True, blank=True)
@@ -59,7 +60,7 @@ class CarePlan(models.Model):
         return self.title
 
 
-class CareGoal(models.Model):
+class CareGoal(ChoiceLabels, models.Model):
     plan = models.ForeignKey(CarePlan, on_delete=models.CASCADE, related_name="goals")
     description = models.CharField(_("goal"), max_length=300)
     target_date = models.DateField(_("target date"), null=True, blank=True)
