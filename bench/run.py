@@ -277,6 +277,7 @@ def main() -> None:
         "",
     ]
     rows = []
+    bare_rps = results[BARE].rps if BARE in results else 0.0
     for name, target in [(BARE, None), *((name, target) for name, _, _, target in pages)]:
         if name not in results:
             continue
@@ -289,6 +290,7 @@ def main() -> None:
                 name,
                 f"{result.rps:,.0f}",
                 f"{ratio:.2f}" + (f" (≥ {target})" if target else ""),
+                f"{result.rps / bare_rps:.2f}" + (" (≥ 0.25)" if name == "Floor" else "") if bare_rps else "",
                 ms(result.p50_ms),
                 ms(result.p95_ms),
                 ms(result.p99_ms),
@@ -298,8 +300,25 @@ def main() -> None:
             ]
         )
     out += report.table(
-        ["Page", "req/s", "x floor", "p50 ms", "p95 ms", "p99 ms", "errors", "queries", "meets target"], rows
+        [
+            "Page",
+            "req/s",
+            "x floor",
+            "x bare",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "errors",
+            "queries",
+            "meets target",
+        ],
+        rows,
     )
+    spread = [name for name, result in results.items() if result.p99_ms > 3 * result.p50_ms]
+    out += [
+        "p99 within 3 x p50 on every page: " + ("yes" if not spread else "**no**: " + ", ".join(spread)),
+        "",
+    ]
     out += [
         "Memory per worker after the run (RSS / peak RSS): "
         + ", ".join(f"{rss / 1024:.0f} / {hwm / 1024:.0f} MiB" for rss, hwm in memory),
