@@ -458,7 +458,8 @@ def signed_in_totalcare_page(
     page.goto("/accounts/login/")
     page.get_by_label(words(language, "Username")[0]).fill(USERNAME)
     page.get_by_label(words(language, "Password")[0]).fill(PASSWORD)
-    page.locator("form button[type=submit]").last.click()
+    # LOG IN's own form: the passkey form below it has a submit button too.
+    page.locator('form[action="/accounts/login/"] button[type=submit]').click()
     page.wait_for_url("**/")
     yield page
     context.close()
