@@ -6,12 +6,12 @@ import re
 from decimal import Decimal
 
 from django.db import models
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
 from portal.choices import ChoiceLabels
+from portal.models import KeptPdf
 from portal.text import fold_name
 
 _WORD_BREAKS = re.compile("[\\s\\-\u2010\u2011/,&()]+")
@@ -174,14 +174,11 @@ class ClaimLine(Amounts):
         return f"{self.claim_id} line {self.line_number}"
 
 
-class EobPdf(models.Model):
-    """A claim's explanation of benefits as last printed, kept so an unchanged one is not
-    rendered again (claims.eob). `fingerprint` is the hash of the HTML it was made from."""
+class EobPdf(KeptPdf):
+    """A claim's explanation of benefits as last printed (claims.eob); its fingerprint is the
+    hash of the HTML it was made from."""
 
     claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="eob_pdf")
-    fingerprint = models.CharField(max_length=64)
-    pdf = models.BinaryField()
-    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("explanation of benefits PDF")

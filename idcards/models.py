@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
+from portal.models import KeptPdf
 
 
 class OrderStatus(models.TextChoices):
@@ -60,17 +61,11 @@ class IdCardOrder(models.Model):
         return f"ID card order #{self.pk} ({self.status})"
 
 
-class IdCardPdf(models.Model):
-    """The member's card as last printed, kept so an unchanged card is not rendered again.
-
-    `fingerprint` is the hash of everything the PDF shows (idcards.cards.IdCard.fingerprint);
-    when the card's data changes the fingerprint does too, and the PDF is rendered afresh.
-    """
+class IdCardPdf(KeptPdf):
+    """The member's card as last printed. Its fingerprint is idcards.cards.IdCard.fingerprint:
+    when the card's data changes the fingerprint does too, and the PDF is rendered afresh."""
 
     member = models.OneToOneField(Member, on_delete=models.CASCADE, related_name="idcard_pdf")
-    fingerprint = models.CharField(max_length=64)
-    pdf = models.BinaryField()
-    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("ID card PDF")

@@ -117,8 +117,8 @@ def kept_or_rendered(
     """The PDF kept for `owner` if it was made from the same `fingerprint` (one query, no
     render), else a fresh `render()`, kept in its place.
 
-    `kept` is a model with a one-to-one `owner` field, `fingerprint`, `pdf` and `created_at`
-    (idcards.models.IdCardPdf, claims.models.EobPdf). The fingerprint must change whenever
+    `kept` is a portal.models.KeptPdf with a one-to-one `owner` field (idcards.models.IdCardPdf,
+    claims.models.EobPdf). The fingerprint must change whenever
     anything the PDF shows does: equal fingerprints, identical PDFs.
     """
     manager = kept._default_manager
