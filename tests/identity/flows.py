@@ -7,6 +7,14 @@ from django.urls import reverse
 
 from tests.identity_provider import sign_in_at_provider
 
+# José García's ID card details, as Link your member record asks for them.
+DETAILS = {
+    "first_name": "José",
+    "last_name": "García",
+    "date_of_birth": "1980-04-12",
+    "member_id": "MH100200",
+}
+
 
 def start(client: Client, provider: str = "ma-login") -> str:
     """Press "Sign In With …": the provider's authorization URL the portal redirects to."""

@@ -16,7 +16,7 @@ from audit.models import AuditEvent
 from members.matching import MAX_FAILURES_PER_MEMBER_ID
 from members.models import Member
 from members.ssn import ssn_digest
-from tests.identity.flows import sign_in
+from tests.identity.flows import DETAILS, sign_in
 from tests.identity_provider import IdentityProvider
 from tests.sign_in import force_sign_in
 
@@ -24,12 +24,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 SSN = "123-45-6789"
 PG_DUMP = shutil.which("pg_dump") or "/usr/bin/pg_dump"
-DETAILS = {
-    "first_name": "José",
-    "last_name": "García",
-    "date_of_birth": "1980-04-12",
-    "member_id": "MH100200",
-}
 
 
 @pytest.fixture

@@ -9,17 +9,10 @@ from django.test import Client
 from django.urls import reverse
 
 from members.models import Member
-from tests.identity.flows import callback_path, sign_in, start, with_param
+from tests.identity.flows import DETAILS, callback_path, sign_in, start, with_param
 from tests.identity_provider import IdentityProvider, sign_in_at_provider
 
 pytestmark = pytest.mark.django_db
-
-DETAILS = {
-    "first_name": "José",
-    "last_name": "García",
-    "date_of_birth": "1980-04-12",
-    "member_id": "MH100200",
-}
 
 
 @pytest.fixture

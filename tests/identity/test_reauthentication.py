@@ -10,18 +10,12 @@ from django.test import Client
 from django.urls import reverse
 
 from members.models import Member
-from tests.identity.flows import callback_path, sign_in
+from tests.identity.flows import DETAILS, callback_path, sign_in
 from tests.identity_provider import IdentityProvider, sign_in_at_provider
 from tests.sign_in import age_authentication
 
 pytestmark = pytest.mark.django_db
 
-DETAILS = {
-    "first_name": "José",
-    "last_name": "García",
-    "date_of_birth": "1980-04-12",
-    "member_id": "MH100200",
-}
 OLD = 16 * 60
 
 
