@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +25,30 @@ T = TypeVar("T")
 _OUTAGE_ERRORS = (redis.ConnectionError, redis.TimeoutError)
 
 
+class PooledClientRedisCacheClient(RedisCacheClient):
+    """Django's client, keeping one redis.Redis per connection pool instead of building one on
+    every cache call. Building one sets up its ~170 command callbacks: 0.1 ms, on every member
+    page (the session is read through here). A redis.Redis is safe to share: each command takes
+    a connection from the pool and gives it back."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, redis.Redis] = {}
+
+    def get_client(self, key: Any = None, *, write: bool = False) -> redis.Redis:
+        # Django keeps the pools for the process's life. (Its private parts are not in the stubs.)
+        pool = self._get_connection_pool(write)  # type: ignore[attr-defined]
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)  # type: ignore[attr-defined]
+        return client
+
+
 class ForgivingRedisCache(RedisCache):
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
+        super().__init__(server, params)
+        self._class = PooledClientRedisCacheClient
+
     def _or(self, fallback: T, call: Callable[[], T]) -> T:
         try:
             return call()
