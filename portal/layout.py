@@ -3,8 +3,9 @@
 Measured in-process (bench/inprocess.py, docs/performance.md): the header, language switcher,
 navigation and footer were about two thirds of the floor's time, and they are the same for every
 member who reads the page in the same language. base.html and its includes wrap those parts in
-`{% cache None <name> <what it varies on> using="layout" %}` (Django's fragment cache), stored
-in this process's memory (CACHES["layout"], a LocMemCache without expiry). Everything that
+`{% layout_fragment <name> <what it varies on> %}` (portal/templatetags/layout.py), kept in
+this process's memory (FRAGMENTS, without expiry: what they vary on is a language, a plan's
+setting or a choice among a few, never the member's input, so they stay few). Everything that
 differs between members or pages stays outside the fragments: the CSRF tokens, the "next" path
 of the header's forms, the member's name, the header's links (unread messages), the page itself.
 
@@ -17,18 +18,17 @@ with override_settings) and, under runserver, whenever a template is saved.
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import caches
 from django.core.signals import setting_changed
 from django.utils.autoreload import file_changed
+from django.utils.safestring import SafeString
 
-LAYOUT_CACHE = "layout"
+# (fragment name, *the values it varies on) → the rendered fragment.
+FRAGMENTS: dict[tuple[object, ...], SafeString] = {}
 
 
 def forget_layout(**kwargs: Any) -> None:
     """Drop every rendered fragment of the layout."""
-    if LAYOUT_CACHE in settings.CACHES:
-        caches[LAYOUT_CACHE].clear()
+    FRAGMENTS.clear()
 
 
 def _forget_on_template_change(sender: object, file_path: Path, **kwargs: Any) -> None:

@@ -154,13 +154,6 @@ CACHES = {
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
-    # The base layout's fixed parts, rendered once per process and language (portal/layout.py).
-    "layout": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "layout",
-        "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
 }
 
 # Sessions live in the database (read through the cache), so any app server can serve any member.
