@@ -5,9 +5,11 @@ import datetime
 
 from django import template
 from django.forms import BoundField
-from django.utils.formats import date_format
+from django.template.defaultfilters import date as django_date
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+
+from portal.dates import long_date
 
 register = template.Library()
 
@@ -33,6 +35,14 @@ def usa_widget(field: BoundField) -> SafeString:
     return field.as_widget(attrs={"class": f"{existing} {classes}" if existing else classes})
 
 
+@register.filter("long_date", expects_localtime=True)
+def long_date_filter(value: object) -> str:
+    """`|date:"DATE_FORMAT"`, kept per date and language (portal/dates.py): for rows of dates."""
+    if isinstance(value, datetime.date):
+        return long_date(value)
+    return django_date(value, "DATE_FORMAT")  # type: ignore[arg-type]  # "" for None, as Django's
+
+
 @register.simple_tag
 def date_span(start: datetime.date | None, end: datetime.date | None = None, open: str = "since") -> str:
     """ "May 1, 2026 to June 30, 2026", or "Since May 1, 2026" ("From …" with open="from") when
@@ -40,9 +50,9 @@ def date_span(start: datetime.date | None, end: datetime.date | None = None, ope
     gave, a quarter of the time, for lists that show a span on every row."""
     if start is None:
         return ""
-    dates = {"start": date_format(start, "DATE_FORMAT")}
+    dates = {"start": long_date(start)}
     if end is not None:
-        return _("%(start)s to %(end)s") % {**dates, "end": date_format(end, "DATE_FORMAT")}
+        return _("%(start)s to %(end)s") % {**dates, "end": long_date(end)}
     if open == "from":
         return _("From %(start)s") % dates
     return _("Since %(start)s") % dates
