@@ -51,9 +51,14 @@ def _plan_list(request: MemberRequest, *, status: CarePlanStatus) -> HttpRespons
 @member_required
 def care_plan(request: MemberRequest, plan_id: int) -> HttpResponse:
     """One plan: its goals, each with its activities. Three queries, whatever the plan's size."""
-    activities = Prefetch("activities", queryset=CareActivity.objects.order_by("position", "id"))
+    # Lists (to_attr), not prefetched managers: each `.all` in the template cloned a queryset.
+    activities = Prefetch(
+        "activities", queryset=CareActivity.objects.order_by("position", "id"), to_attr="activity_list"
+    )
     goals = Prefetch(
-        "goals", queryset=CareGoal.objects.order_by("position", "id").prefetch_related(activities)
+        "goals",
+        queryset=CareGoal.objects.order_by("position", "id").prefetch_related(activities),
+        to_attr="goal_list",
     )
     plan = get_object_or_404(
         _members_plans(request).select_related("care_manager").prefetch_related(goals), pk=plan_id

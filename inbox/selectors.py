@@ -44,11 +44,14 @@ def member_thread(member: Member, thread_id: int) -> Thread:
 
 
 def thread_messages(thread: Thread) -> list[Message]:
-    """The conversation, newest first, with senders and attachments: three queries, whatever its length."""
+    """The conversation, newest first, with senders and attachments (as each message's
+    `attachment_list`): three queries, whatever its length."""
+    # A list, not the prefetched manager: each `.all` in the template cloned a queryset (50 µs).
+    attachments = Prefetch(
+        "attachments", queryset=Attachment.objects.order_by("id"), to_attr="attachment_list"
+    )
     return list(
-        thread.messages.select_related("sender")
-        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.order_by("id")))
-        .order_by("-created_at", "-id")
+        thread.messages.select_related("sender").prefetch_related(attachments).order_by("-created_at", "-id")
     )
 
 
