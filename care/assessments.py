@@ -17,6 +17,7 @@ from care.audit_actions import ASSESSMENT_FINISHED, ASSESSMENT_SAVED
 from care.models import Assessment, AssessmentStatus, CareManagerTask, Questionnaire
 from care.questionnaires import QuestionnaireRefused, enabled_items, read_questionnaire, walk
 from care.selectors import current_care_manager
+from members.models import User
 from outbox.services import email_queue
 from portal.clock import plan_today
 
@@ -100,7 +101,7 @@ def assessment_finish(
         return False
     assessment.answers, assessment.status, assessment.finished_at = answers, AssessmentStatus.FINISHED, now
     care_manager = current_care_manager(assessment.member_id, today or plan_today())
-    user = care_manager.user if care_manager else None
+    user = User.objects.get(pk=care_manager.user_id) if care_manager else None
     task = CareManagerTask.objects.create(assessment=assessment, care_manager=user)
     if user is not None and user.email:
         email_queue(

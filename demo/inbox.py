@@ -58,7 +58,7 @@ CONVERSATIONS: list[Conversation] = [
 def _write(
     member: Member,
     account: User,
-    care_manager: User,
+    care_manager_id: int,
     conversations: list[Conversation],
     now: datetime.datetime,
     rng: random.Random,
@@ -71,7 +71,7 @@ def _write(
             Message(
                 thread=thread,
                 member=member,
-                sender=account if from_member else care_manager,
+                sender_id=account.pk if from_member else care_manager_id,
                 from_member=from_member,
                 body=text,
                 # The last message to the member stays unread, so the envelope has a count.
@@ -103,7 +103,7 @@ def write_inbox(*, member_id: str, today: datetime.date, seed: int) -> dict[str,
         return {}
     Message.objects.filter(member=member).delete()
     Thread.objects.filter(member=member).delete()
-    written = _write(member, member.user, care_manager.user, CONVERSATIONS, timezone.now(), rng)
+    written = _write(member, member.user, care_manager.user_id, CONVERSATIONS, timezone.now(), rng)
     return {Thread._meta.db_table: len(CONVERSATIONS), Message._meta.db_table: written}
 
 
@@ -125,7 +125,7 @@ def write_bench_inbox(*, usernames: list[str], today: datetime.date) -> None:
         _write(
             member,
             member.user,
-            care_manager.user,
+            care_manager.user_id,
             [*conversations, ("A thread of 50", long, False)],
             timezone.now(),
             rng,

@@ -32,7 +32,7 @@ def test_the_current_care_manager_is_the_one_in_effect_today(member: Member) -> 
 
     found = current_care_manager(member, datetime.date(2026, 7, 1))
     assert found is not None
-    assert (found.name, found.phone, found.user) == ("María Souza", "+18335309016", now)
+    assert (found.name, found.phone, found.user_id) == ("María Souza", "+18335309016", now.pk)
     assert current_care_manager(member, datetime.date(2026, 3, 1)).name == "Ana Lima"  # type: ignore[union-attr]
     assert current_care_manager(member, datetime.date(2025, 12, 31)) is None
 
@@ -88,4 +88,4 @@ def test_staff_assign_a_care_manager_in_the_admin(member: Member) -> None:
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert current_care_manager(member, JUN).user == user  # type: ignore[union-attr]
+    assert current_care_manager(member, JUN).user_id == user.pk  # type: ignore[union-attr]
