@@ -1,6 +1,6 @@
 """Demo members: households with their contact details, the demo household and the demo account.
 
-Households live in one of the plan's counties: a head and 0 to 4 more people (a spouse,
+Households live in one of the plan's counties: a head and 0 to 7 more people (a spouse,
 children) who share the county, the address, the language and often a surname. Everyone has a
 primary mailing address (some a PO box and a home address too); most adults have a cell phone
 and an email, some households a home phone. Member IDs look like Medi-Cal CINs.
@@ -68,8 +68,9 @@ COLUMNS: dict[type[models.Model], tuple[str, ...]] = {
     ContactEmail: ("member_id", "address", "is_primary"),
 }
 
-# Extra people in a household besides its head: 0 to 4.
-_HOUSEHOLD_EXTRA_WEIGHTS = list(itertools.accumulate([35, 20, 20, 15, 10]))
+# Extra people in a household besides its head: 0 to 7, so households of 1 to 8 (issue #22),
+# most of them small.
+_HOUSEHOLD_EXTRA_WEIGHTS = list(itertools.accumulate([35, 20, 17, 13, 8, 4, 2, 1]))
 _EMAIL_DOMAINS = ("example.com", "example.org", "example.net")
 
 
@@ -121,7 +122,7 @@ def random_households(rng: random.Random, calendar: Calendar, total: int) -> Ite
         county = rng.choices(county_names, cum_weights=county_weights)[0]
         place = COUNTIES[county]
         culture = rng.choices(CULTURES, cum_weights=culture_weights)[0]
-        size = min(remaining, 1 + rng.choices(range(5), cum_weights=_HOUSEHOLD_EXTRA_WEIGHTS)[0])
+        size = min(remaining, 1 + rng.choices(range(8), cum_weights=_HOUSEHOLD_EXTRA_WEIGHTS)[0])
         language = culture.language(rng)
         # Parents are rarely under 20; people living alone span every adult age.
         head_age = 20 + int(55 * random_() ** 1.2) if size > 1 else 18 + int(72 * random_() ** 1.5)

@@ -2,6 +2,7 @@
 
 import datetime
 import itertools
+import random
 import re
 import unicodedata
 from collections import Counter
@@ -13,6 +14,8 @@ from django.db import connection
 from django.test import Client
 
 from coverage.models import Coverage
+from demo.dates import Calendar
+from demo.members import random_households
 from members.models import Address, Member, Phone, User
 from portal.clock import plan_today
 from providers.models import PcpAssignment, Provider
@@ -241,3 +244,13 @@ def test_reset_keeps_the_demo_account_working(db: None, client: Client) -> None:
     assert User.objects.filter(username="demo").count() == 1
     assert client.login(username="demo", password="demo-member-2026!")
     assert Member.objects.get(user__username="demo").member_id == "DEMO0001"
+
+
+def test_households_have_one_to_eight_people_most_of_them_small() -> None:
+    """Issue #22's scale: households of 1 to 8, so the household pages are measured at 8 too."""
+    sizes = Counter(
+        len(household.people)
+        for household in random_households(random.Random(7), Calendar(TODAY), total=20_000)
+    )
+    assert set(sizes) == set(range(1, 9))
+    assert sizes[1] > sizes[2] > sizes[4] > sizes[6] > sizes[8] > 0
