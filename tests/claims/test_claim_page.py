@@ -11,8 +11,8 @@ import time_machine
 from django.conf import settings
 from django.test import Client
 
-from claims.models import ClaimStatus
-from claims.selectors import claim_detail, visible_claims
+from claims.models import ClaimStatus, ClaimType
+from claims.selectors import claim_detail, claim_types, visible_claims
 from members.models import Member
 from portal.plans import PlanProfile
 from tests.claims.records import make_claim
@@ -113,6 +113,18 @@ def test_sensitive_claims_are_shown_to_the_member_only(
     # Whoever else may one day see the member's claims (a household's account holder) does not see it.
     assert set(visible_claims(member=member, viewer=someone_else)) == {plain}
     assert claim_detail(member=member, viewer=someone_else, claim_id=sensitive.pk) is None
+
+
+def test_a_kind_of_claims_that_are_all_sensitive_is_no_tab_for_anyone_else(
+    member: Member, make_member: Callable[..., Member]
+) -> None:
+    make_claim(member, service=APRIL)
+    make_claim(member, service=APRIL, sensitive=True, claim_type=ClaimType.PHARMACY)
+    someone_else = make_member()
+
+    assert claim_types(member=member, viewer=member) == ["medical", "pharmacy"]
+    assert claim_types(member=member, viewer=someone_else) == ["medical"]
+    assert claim_types(member=someone_else, viewer=someone_else) == []
 
 
 def test_the_member_sees_their_sensitive_claim(member_client: Client, member: Member) -> None:
