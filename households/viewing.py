@@ -10,14 +10,13 @@ information. Every record a page then reads is looked up together with `Viewing.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists
-
 from households.forms import ViewingForm
 from households.models import HouseholdRole, Role
 from households.rules import shows_sensitive
 from members.decorators import MemberRequest
 from members.models import Member
 from portal.clock import plan_today
+from portal.statements import ModelStatement
 
 SESSION_KEY = "households.viewing"
 
@@ -39,24 +38,31 @@ class Viewing:
         return shows_sensitive(viewer=self.viewer, viewed=self.member, today=self.today)
 
 
+# Every MyServices page reads it (portal/statements.py): the members whose head is `member`,
+# if `member` holds the head of household role, youngest last.
+_HOUSEHOLD = ModelStatement(
+    Member,
+    where=(
+        f"head_of_household_id = %s AND EXISTS (SELECT 1 FROM {HouseholdRole._meta.db_table}"  # noqa: S608
+        " WHERE member_id = %s AND role = %s)"
+    ),
+    order_by=["date_of_birth", "id"],
+    fields=[
+        "id",
+        "member_id",
+        "first_name",
+        "last_name",
+        "date_of_birth",
+        "preferred_language",
+        "head_of_household_id",
+    ],
+)
+
+
 def household_of(member: Member) -> tuple[Member, ...]:
     """The members `member` may view: their household, head first, if they are its head; else
     nobody (one query either way)."""
-    is_head = HouseholdRole.objects.filter(member=member, role=Role.HEAD_OF_HOUSEHOLD)
-    people = (
-        Member.objects.filter(head_of_household=member)
-        .filter(Exists(is_head))
-        .only(
-            "pk",
-            "member_id",
-            "first_name",
-            "last_name",
-            "date_of_birth",
-            "preferred_language",
-            "head_of_household_id",
-        )
-        .order_by("date_of_birth", "pk")
-    )
+    people = _HOUSEHOLD.rows([member.pk, member.pk, Role.HEAD_OF_HOUSEHOLD.value])
     found = [person for person in people if person.pk != member.pk]
     return (member, *found) if found else ()
 

@@ -6,10 +6,10 @@ query on every page. A staff user has no member record; `user.member` then raise
 without a query.
 
 That one query is also the only one on every page, signed-in staff's included, so it is written
-once per process from the models' own field lists (`_user_statement`), not built by the ORM on
-each request: building and compiling it was 0.4 ms, a fifth of the floor (docs/performance.md).
-The instances are made with Model.from_db and each field's database converters, as the ORM
-makes them.
+once per process from the models' own field lists (`_user_statement`, as portal/statements.py
+writes the other reads every page makes), not built by the ORM on each request: building and
+compiling it was 0.4 ms, a fifth of the floor (docs/performance.md). The instances are made
+with Model.from_db and each field's database converters, as the ORM makes them.
 """
 
 import functools
@@ -20,11 +20,9 @@ from typing import Any
 from allauth.account.auth_backends import AuthenticationBackend
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Model
-from django.db.models.expressions import Col
 
 from members.models import Member, User
-
-Converter = Callable[[Any, Any, Any], Any]
+from portal.statements import Converters, column, converted, converters_for
 
 
 @dataclass(frozen=True)
@@ -33,16 +31,11 @@ class _Statement:
     user_fields: Sequence[str]
     member_fields: Sequence[str]
     member_pk: int  # where the member's primary key is in the row: NULL when the join found none
-    # (position in the row, the converters, the column they are given), for fields that have any.
-    converters: Sequence[tuple[int, Sequence[Converter], Col]]
-
-
-def _column(field: Any) -> str:
-    return str(field.column)  # every concrete field has one; the stubs allow None
+    converters: Converters
 
 
 def _columns(model: type[Model], table: str, quote: Callable[[str], str]) -> list[str]:
-    return [f"{table}.{quote(_column(field))}" for field in model._meta.concrete_fields]
+    return [f"{table}.{quote(column(field))}" for field in model._meta.concrete_fields]
 
 
 @functools.cache
@@ -52,17 +45,10 @@ def _user_statement(alias: str) -> _Statement:
     quote = connection.ops.quote_name
     user_meta, member_meta = User._meta, Member._meta
     columns = _columns(User, "u", quote) + _columns(Member, "m", quote)
-    user_pk, member_user = quote(_column(user_meta.pk)), quote(_column(member_meta.get_field("user")))
+    user_pk, member_user = quote(column(user_meta.pk)), quote(column(member_meta.get_field("user")))
     tables = f"{quote(user_meta.db_table)} u LEFT OUTER JOIN {quote(member_meta.db_table)} m"
     # Names from the models' metadata, quoted; the id is the one parameter.
     sql = f"SELECT {', '.join(columns)} FROM {tables} ON m.{member_user} = u.{user_pk} WHERE u.{user_pk} = %s"  # noqa: S608
-    fields = [*user_meta.concrete_fields, *member_meta.concrete_fields]
-    converters = []
-    for position, field in enumerate(fields):
-        column = field.get_col(field.model._meta.db_table)
-        found = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
-        if found:
-            converters.append((position, found, column))
     user_fields = [field.attname for field in user_meta.concrete_fields]
     member_fields = [field.attname for field in member_meta.concrete_fields]
     return _Statement(
@@ -70,7 +56,7 @@ def _user_statement(alias: str) -> _Statement:
         user_fields=user_fields,
         member_fields=member_fields,
         member_pk=len(user_fields) + member_fields.index(member_meta.pk.attname),
-        converters=converters,
+        converters=converters_for([*user_meta.concrete_fields, *member_meta.concrete_fields], connection),
     )
 
 
@@ -84,10 +70,7 @@ def user_with_member(user_id: Any, alias: str = DEFAULT_DB_ALIAS) -> User | None
         row = cursor.fetchone()
     if row is None:
         return None
-    values = list(row)
-    for position, converters, column in statement.converters:
-        for converter in converters:
-            values[position] = converter(values[position], column, connection)
+    values = converted(row, statement.converters, connection)
     split = len(statement.user_fields)
     user = User.from_db(alias, statement.user_fields, values[:split])
     member = None

@@ -45,6 +45,7 @@ from members.models import (
     email_language,
 )
 from outbox.services import email_queue
+from portal.statements import ModelStatement
 
 ContactKind = Literal["address", "phone", "email"]
 Contact = Address | Phone | ContactEmail
@@ -78,12 +79,18 @@ class ContactLists:
     emails: list[ContactEmail]
 
 
+# Profile and My Info read all three on every visit (portal/statements.py): in each model's order.
+_ADDRESSES = ModelStatement(Address, where="member_id = %s")
+_PHONES = ModelStatement(Phone, where="member_id = %s")
+_EMAILS = ModelStatement(ContactEmail, where="member_id = %s")
+
+
 def contacts_of(member: Member) -> ContactLists:
     """Everything on the Personal Information tab, in three queries however many there are."""
     return ContactLists(
-        addresses=list(Address.objects.filter(member=member)),
-        phones=list(Phone.objects.filter(member=member)),
-        emails=list(ContactEmail.objects.filter(member=member)),
+        addresses=_ADDRESSES.rows([member.pk]),
+        phones=_PHONES.rows([member.pk]),
+        emails=_EMAILS.rows([member.pk]),
     )
 
 
