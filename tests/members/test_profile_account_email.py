@@ -180,7 +180,10 @@ def test_checking_addresses_is_limited_whoever_owns_them(member_client: Client, 
     # The review checked 120 addresses; now every answer is the same, and only a few are sent.
     User.objects.create_user(username="ana", email="ana@example.com")
     answers = []
-    with time_machine.travel(datetime.datetime.now(tz=datetime.UTC), tick=False) as traveller:
+    # The limits count per UTC day: the 24 minutes below must not cross a midnight.
+    noon = datetime.datetime.now(tz=datetime.UTC).replace(hour=12, minute=0)
+    with time_machine.travel(noon, tick=False) as traveller:
+        force_sign_in(member_client, account)
         for n in range(12):
             address = "ana@example.com" if n % 2 else f"free{n}@example.org"
             response = member_client.post(CHANGE, {"email": address, "email_again": address})
