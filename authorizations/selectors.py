@@ -10,6 +10,7 @@ from authorizations.models import ADVERSE, Authorization, Decision
 from authorizations.rules import appeal_window_closes
 from members.models import Member
 from portal.plans import PlanProfile
+from portal.statements import ModelStatement
 
 PAGE_SIZE = 20
 
@@ -113,11 +114,13 @@ def appealable_authorizations(
     )
 
 
+# The home page's card reads it on every visit (portal/statements.py).
+_PENDING = ModelStatement(
+    Authorization, where="member_id = %s AND decision = %s", order_by=["requested_date", "id"]
+)
+
+
 def pending(member: Member, *, limit: int) -> list[Authorization]:
     """Up to `limit` of the member's requests waiting for a decision, oldest first (the first to
     fall due). One query."""
-    return list(
-        member_authorizations(member)
-        .filter(decision=Decision.PENDING)
-        .order_by("requested_date", "id")[:limit]
-    )
+    return _PENDING.rows([member.pk, Decision.PENDING.value], limit=limit)

@@ -67,11 +67,15 @@ class ModelStatement:
     fields: Sequence[str] | None = None
     _compiled: dict[str, _Compiled] = field(default_factory=dict, compare=False, repr=False)
 
-    def rows(self, params: Sequence[Any], using: str = DEFAULT_DB_ALIAS) -> list[Any]:
+    def rows(
+        self, params: Sequence[Any], *, limit: int | None = None, using: str = DEFAULT_DB_ALIAS
+    ) -> list[Any]:
+        """The instances for these parameters of `where`; at most `limit` of them."""
         compiled = self._compiled.get(using) or self._compiled.setdefault(using, self._compile(using))
         connection = connections[using]
+        sql = compiled.sql if limit is None else f"{compiled.sql} LIMIT {int(limit)}"
         with connection.cursor() as cursor:
-            cursor.execute(compiled.sql, params)
+            cursor.execute(sql, params)
             found = cursor.fetchall()
         return [
             self.model.from_db(using, compiled.attnames, converted(row, compiled.converters, connection))
