@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from care.models import CareManagerAssignment
-from members.models import Member
+from members.models import Member, User
 
 
 @dataclass(frozen=True)
@@ -38,10 +38,10 @@ def current_care_manager(member: Member | int, today: datetime.date) -> CareMana
     if row is None:
         return None
     user_id, first_name, last_name, username, phone, extension = row
+    user = User(first_name=first_name, last_name=last_name, username=username)  # for its name only
     return CareManager(
         user_id=user_id,
-        # As User.get_full_name() or get_username() writes it.
-        name=f"{first_name} {last_name}".strip() or username,
+        name=user.get_full_name() or user.get_username(),
         phone=phone or "",
         extension=extension or "",
     )
