@@ -75,8 +75,9 @@ class DashboardCard:
 @dataclass(frozen=True)
 class HeaderItem:
     """A link in the header of every member page (the messages envelope): `context`
-    ("module.function") is called with the member and returns the template's context. It runs on
-    every member page, so it makes at most one indexed query."""
+    ("module.function") is called with the member and returns what `template` is rendered with,
+    as `item` (and nothing else: portal/layout.py). It runs on every member page, so it makes at
+    most one indexed query."""
 
     template: str
     context: str
@@ -207,7 +208,7 @@ def member_navigation(path: str) -> list[Link]:
 
 
 def navigation_context(path: str) -> dict[str, object]:
-    """Template context for includes/nav.html: the navigation, and the entry it marks current,
+    """The layout's navigation (layout/parts.html#member_nav) and the entry it marks current,
     which the navigation rendered once per process is kept under (portal/layout.py)."""
     links = member_navigation(path)
     return {"member_nav": links, "member_nav_key": next((link.url for link in links if link.current), "")}

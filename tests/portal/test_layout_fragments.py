@@ -74,3 +74,26 @@ def test_another_plans_profile_shows_at_once(use_plan: UsePlan, member_client: C
     plan = use_plan("totalcare")
     html = member_client.get("/").content.decode()
     assert plan.member_services.number in html and "800-700-3874" not in html
+
+
+def test_a_signed_out_page_has_no_account_menu_and_no_time_out(client: Client, member_client: Client) -> None:
+    member_client.get("/")  # the signed-in parts are now rendered and kept
+    html = client.get("/accounts/login/").content.decode()
+    assert "account-menu" not in html and "session-warning" not in html
+    assert len(form_fields(html, "csrfmiddlewaretoken")) >= 2, "the language and tools forms still post"
+    assert set(form_fields(html, "next")) == {"/accounts/login/"}
+
+
+def test_arabic_reads_right_to_left_and_english_after_it_left_to_right(member_client: Client) -> None:
+    member_client.post("/i18n/setlang/", {"language": "ar", "next": "/"})
+    arabic = member_client.get("/").content.decode()
+    assert '<html lang="ar" dir="rtl"' in arabic and "Member Services" not in arabic
+    member_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert '<html lang="en" dir="ltr"' in member_client.get("/").content.decode()
+
+
+def test_staff_are_greeted_by_their_username(client: Client, db: None) -> None:
+    staff = User.objects.create_user(username="pat.staff", password="a long password 1", is_staff=True)
+    client.force_login(staff)
+    html = client.get("/accounts/email/").content.decode()
+    assert "Welcome pat.staff" in html
