@@ -19,6 +19,7 @@ template is saved.
 """
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,21 +58,17 @@ def fragment(name: str, *, data: dict[str, object] | None = None, **vary_on: obj
     return mark_safe(part)  # noqa: S308 - rendered by Django's engine, which escaped it
 
 
-def _url(name: str) -> str:
-    """reverse(name) for the layout's URLs without arguments, kept like the parts."""
-    key = ("url", name)
-    url = FRAGMENTS.get(key)
-    if url is None:
-        url = FRAGMENTS[key] = reverse(name)
-    return url
+def _kept(make: Callable[[str], str]) -> Callable[[str], str]:
+    """`make` (reverse, static) for the layout's fixed URLs, each made once and kept like the parts."""
 
+    def kept(name: str) -> str:
+        key = (make.__name__, name)
+        url = FRAGMENTS.get(key)
+        if url is None:
+            url = FRAGMENTS[key] = make(name)
+        return url
 
-def _static(path: str) -> str:
-    key = ("static", path)
-    url = FRAGMENTS.get(key)
-    if url is None:
-        url = FRAGMENTS[key] = static(path)
-    return url
+    return kept
 
 
 @functools.cache
@@ -83,7 +80,7 @@ def _environment() -> jinja2.Environment:
         auto_reload=settings.DEBUG,
         keep_trailing_newline=True,
     )
-    environment.globals.update(fragment=fragment, url=_url, static=_static)
+    environment.globals.update(fragment=fragment, url=_kept(reverse), static=_kept(static))
     return environment
 
 
