@@ -18,30 +18,26 @@ setting changes (the tests switch plans with override_settings) and, under runse
 template is saved.
 """
 
-import functools
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.signals import setting_changed
 from django.template import Context
 from django.template.loader import get_template, render_to_string
-from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import translation
 from django.utils.autoreload import file_changed
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from portal import jinja
 from portal.plans import plan_context
 
 PARTS = "layout/parts.html"
 
-# (kind, name, language or "", *the values it varies on) → the rendered part, URL or static path.
+# (name, language, *the values it varies on) → the rendered part.
 FRAGMENTS: dict[tuple[object, ...], str] = {}
 
 
@@ -50,38 +46,12 @@ def fragment(name: str, *, data: dict[str, object] | None = None, **vary_on: obj
     for each combination of `vary_on` (passed to it by those names, with `data`, which must follow
     from them: the navigation's entries follow from the section it is kept under)."""
     language = translation.get_language()
-    key = ("part", name, language, *vary_on.values())
+    key = (name, language, *vary_on.values())
     part = FRAGMENTS.get(key)
     if part is None:
         context = {**plan_context(settings.PLAN), "LANGUAGE_CODE": language, **vary_on, **(data or {})}
         part = FRAGMENTS[key] = get_template(f"{PARTS}#{name}").render(context)
     return mark_safe(part)  # noqa: S308 - rendered by Django's engine, which escaped it
-
-
-def _kept(make: Callable[[str], str]) -> Callable[[str], str]:
-    """`make` (reverse, static) for the layout's fixed URLs, each made once and kept like the parts."""
-
-    def kept(name: str) -> str:
-        key = (make.__name__, name)
-        url = FRAGMENTS.get(key)
-        if url is None:
-            url = FRAGMENTS[key] = make(name)
-        return url
-
-    return kept
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(settings.BASE_DIR) / "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        auto_reload=settings.DEBUG,
-        keep_trailing_newline=True,
-    )
-    environment.globals.update(fragment=fragment, url=_kept(reverse), static=_kept(static))
-    return environment
 
 
 def render_page(context: Context, *, title: str, content: str) -> SafeString:
@@ -92,6 +62,7 @@ def render_page(context: Context, *, title: str, content: str) -> SafeString:
     signed_in = bool(user is not None and user.is_authenticated)
     messages = context.get("messages")
     page = {
+        "fragment": fragment,
         "language": translation.get_language(),
         "bidi": translation.get_language_bidi(),
         "accessibility_classes": context.get("accessibility_classes", ""),
@@ -116,7 +87,7 @@ def render_page(context: Context, *, title: str, content: str) -> SafeString:
             for name in ("session_idle_minutes", "session_warning_minutes", "session_warn_after_seconds")
         },
     }
-    return mark_safe(_environment().get_template("layout/page.jinja").render(page))  # noqa: S308 - autoescaped
+    return mark_safe(jinja.environment().get_template("layout/page.jinja").render(page))  # noqa: S308 - autoescaped
 
 
 def _header_item(item: dict[str, Any]) -> str:
@@ -144,7 +115,7 @@ def _greeting(user: Any) -> str:
 def forget_layout(**kwargs: Any) -> None:
     """Drop every rendered part of the layout."""
     FRAGMENTS.clear()
-    _environment.cache_clear()
+    jinja.forget()
 
 
 def _forget_on_template_change(sender: object, file_path: Path, **kwargs: Any) -> None:

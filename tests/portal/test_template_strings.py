@@ -3,6 +3,8 @@
 The Django template lexer splits a template into text and tags; visible text (outside HTML tags,
 <script> and <style>, and outside {% translate %} / {% blocktranslate %}) must hold no letters, and
 the attributes people read (alt, title, aria-label, placeholder) must not hold literal words.
+A Jinja2 template (portal/jinja.py) may hold no words at all: makemessages does not read it, so
+its words come translated from the Django template around it or from Python.
 """
 
 import re
@@ -12,8 +14,11 @@ import pytest
 from django.conf import settings
 from django.template.base import Lexer, TokenType
 
+from portal.jinja import environment
+
 TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates"
 TEMPLATES = sorted(p for p in TEMPLATE_DIR.rglob("*") if p.suffix in {".html", ".txt"})
+JINJA_TEMPLATES = sorted(TEMPLATE_DIR.rglob("*.jinja"))
 READABLE_ATTRIBUTE = re.compile(r'\b(?:alt|title|aria-label|placeholder)="([^"]*[A-Za-z][^"]*)"')
 SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.S)
 TAG = re.compile(r"<[^>]*>")
@@ -38,7 +43,17 @@ def untranslated_text(source: str) -> list[str]:
             literal.append(token.contents)
         else:
             literal.append(" ")
-    text = "".join(literal)
+    return literal_words("".join(literal))
+
+
+def untranslated_jinja_text(source: str) -> list[str]:
+    """The literal words of a Jinja2 template: every one, since none of them can be translated."""
+    literal = [value if kind == "data" else " " for _line, kind, value in environment().lex(source)]
+    return literal_words("".join(literal))
+
+
+def literal_words(text: str) -> list[str]:
+    """The words a reader would see in `text`, the template's markup with its tags blanked."""
     found = READABLE_ATTRIBUTE.findall(text)
     visible = ENTITY.sub(" ", TAG.sub(" ", SCRIPT_OR_STYLE.sub(" ", text)))
     return found + [word for word in visible.split() if re.search(r"[A-Za-z]", word)]
@@ -47,6 +62,16 @@ def untranslated_text(source: str) -> list[str]:
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: str(p.relative_to(TEMPLATE_DIR)))
 def test_template_has_no_untranslated_text(path: Path) -> None:
     assert untranslated_text(path.read_text()) == []
+
+
+@pytest.mark.parametrize("path", JINJA_TEMPLATES, ids=lambda p: str(p.relative_to(TEMPLATE_DIR)))
+def test_jinja_template_has_no_words_of_its_own(path: Path) -> None:
+    assert untranslated_jinja_text(path.read_text()) == []
+
+
+def test_the_jinja_check_catches_plain_words() -> None:
+    assert untranslated_jinja_text("{#- a comment -#}<p>{{ label }} Hello</p>") == ["Hello"]
+    assert untranslated_jinja_text('{% if x %}<a aria-label="Menu">{% endif %}') == ["Menu"]
 
 
 def test_the_check_catches_plain_words() -> None:

@@ -1,0 +1,73 @@
+"""Jinja2, for the parts of pages where Django's template engine was the cost (docs/performance.md):
+the page around every page (portal/layout.py) and the rows of long lists (`{% jinja %}`,
+portal/templatetags/jinja.py).
+
+A Jinja2 template holds no words of its own: `makemessages` does not read it, so a word written
+there would never be translated. Its words come translated from the Django template around it
+(a list's column labels, `{% translate "Status" as status_label %}`) or from Python (choice
+labels, `get_FOO_display`). It is autoescaped; an undefined name is an error, not an empty
+string.
+"""
+
+import datetime
+import functools
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import is_aware, localtime
+
+from portal.dates import long_date
+from portal.money import money
+
+# name → reverse(name), for the URLs without arguments every page links to.
+_FIXED_URLS: dict[str, str] = {}
+
+
+def url(name: str, *args: Any) -> str:
+    """`{% url name arg… %}`."""
+    if args:
+        return reverse(name, args=args)
+    fixed = _FIXED_URLS.get(name)
+    if fixed is None:
+        fixed = _FIXED_URLS[name] = reverse(name)
+    return fixed
+
+
+def _long_date(value: datetime.date | None) -> str:
+    """`|long_date`: "" for no date, as the Django filter."""
+    return long_date(value) if value is not None else ""
+
+
+def _datetime(value: datetime.datetime | None) -> str:
+    """`|date:"DATETIME_FORMAT"`, in the page's time zone."""
+    if value is None:
+        return ""
+    return date_format(localtime(value) if is_aware(value) else value, "DATETIME_FORMAT")
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(settings.BASE_DIR) / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        auto_reload=settings.DEBUG,
+        keep_trailing_newline=True,
+    )
+    environment.globals.update(url=url, static=functools.cache(static))
+    environment.filters.update(
+        long_date=_long_date, datetime=_datetime, money=money, filesizeformat=filesizeformat
+    )
+    return environment
+
+
+def forget(**kwargs: Any) -> None:
+    """Drop the environment (its compiled templates, its kept URLs): a setting changed."""
+    environment.cache_clear()
+    _FIXED_URLS.clear()

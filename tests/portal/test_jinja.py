@@ -1,0 +1,49 @@
+"""The Jinja2 parts of pages (portal/jinja.py) write what Django's engine wrote: escaped, in the
+page's language and the plan's time zone."""
+
+import datetime
+from decimal import Decimal
+
+from django.template import engines
+from django.utils import translation
+
+from claims.models import Claim, ClaimStatus
+from portal.jinja import environment
+
+
+def render_django(source: str, **values: object) -> str:
+    return engines["django"].from_string(source).render(values)
+
+
+def test_a_claim_row_escapes_what_the_plan_sent() -> None:
+    claim = Claim(
+        pk=7,
+        claim_number="C<1>",
+        status=ClaimStatus.PAID,
+        billing_provider_name="Smith & <b>Jones</b>",
+        service_from=datetime.date(2026, 11, 3),
+        service_to=datetime.date(2026, 11, 3),
+        plan_paid=Decimal("12.50"),
+    )
+    labels = {name: "x" for name in ("date", "provider", "number", "status", "paid", "owe")}
+    html = render_django(
+        '{% load jinja %}{% jinja "claims/claim_rows.jinja" claims=claims date_label=l.date '
+        "provider_label=l.provider number_label=l.number status_label=l.status paid_label=l.paid "
+        "owe_label=l.owe %}",
+        claims=[claim],
+        l=labels,
+    )
+    assert "Smith &amp; &lt;b&gt;Jones&lt;/b&gt;" in html and "<b>" not in html
+    assert 'href="/claims/claim/7/">C&lt;1&gt;</a>' in html
+    assert "$12.50" in html and "Nov. 3, 2026" in html and " \u2013 " not in html, "one day, no range"
+
+
+def test_a_time_is_the_plans_local_time_in_the_pages_language() -> None:
+    # 03:30 UTC on 2 December is still 1 December in California and in Massachusetts.
+    sent = datetime.datetime(2026, 12, 2, 3, 30, tzinfo=datetime.UTC)
+    for language in ("en", "es", "ar"):
+        with translation.override(language):
+            jinja = environment().from_string("{{ sent|datetime }}").render(sent=sent)
+            assert jinja == render_django('{{ sent|date:"DATETIME_FORMAT" }}', sent=sent), language
+    with translation.override("en"):
+        assert environment().from_string("{{ sent|datetime }}").render(sent=sent).startswith("Dec. 1, 2026")
