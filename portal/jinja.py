@@ -25,19 +25,6 @@ from django.utils.timezone import is_aware, localtime
 from portal.dates import long_date
 from portal.money import money
 
-# name → reverse(name), for the URLs without arguments every page links to.
-_FIXED_URLS: dict[str, str] = {}
-
-
-def url(name: str, *args: Any) -> str:
-    """`{% url name arg… %}`."""
-    if args:
-        return reverse(name, args=args)
-    fixed = _FIXED_URLS.get(name)
-    if fixed is None:
-        fixed = _FIXED_URLS[name] = reverse(name)
-    return fixed
-
 
 def _long_date(value: datetime.date | None) -> str:
     """`|long_date`: "" for no date, as the Django filter."""
@@ -53,21 +40,25 @@ def _datetime(value: datetime.datetime | None) -> str:
 
 @functools.cache
 def environment() -> jinja2.Environment:
-    environment = jinja2.Environment(
+    """The environment, with what it keeps (compiled templates, the fixed URLs) until forget()."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(settings.BASE_DIR) / "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         auto_reload=settings.DEBUG,
         keep_trailing_newline=True,
     )
-    environment.globals.update(url=url, static=functools.cache(static))
-    environment.filters.update(
-        long_date=_long_date, datetime=_datetime, money=money, filesizeformat=filesizeformat
-    )
-    return environment
+    fixed_url = functools.cache(reverse)  # the URLs without arguments every page links to
+
+    def url(name: str, *args: Any) -> str:
+        """`{% url name arg… %}`."""
+        return reverse(name, args=args) if args else fixed_url(name)
+
+    env.globals.update(url=url, static=functools.cache(static))
+    env.filters.update(long_date=_long_date, datetime=_datetime, money=money, filesizeformat=filesizeformat)
+    return env
 
 
 def forget(**kwargs: Any) -> None:
-    """Drop the environment (its compiled templates, its kept URLs): a setting changed."""
+    """Drop the environment and what it keeps: a setting changed."""
     environment.cache_clear()
-    _FIXED_URLS.clear()
