@@ -11,12 +11,14 @@ from typing import Any
 from django.conf import settings
 from django.core.files.storage import Storage, storages
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from appeals.rules import last_day
 from authorizations.models import Authorization
 from members.models import Member
 from portal.choices import ChoiceLabels
+from portal.dates import long_date, long_datetime
 
 # What the member writes: enough for a full account, not a document (files carry those).
 TEXT_LIMIT = 4000
@@ -135,6 +137,16 @@ class Case(ChoiceLabels, models.Model):
     def resolve_last_day(self) -> datetime.date:
         """The last day of a time frame in days (an expedited appeal's moment is resolve_by)."""
         return last_day(self.resolve_by)
+
+    def next_owed(self) -> str:
+        """ "Next date we owe you", in the active language: the list's column and the case page."""
+        if not self.open:
+            return gettext("Nothing: the case is closed")
+        if not self.acknowledged_at:
+            return gettext("Acknowledgement by %(date)s") % {"date": long_date(self.acknowledge_last_day)}
+        # An expedited appeal's time frame is in hours, so its moment; the others' a last day.
+        due = long_datetime(self.resolve_by) if self.expedited else long_date(self.resolve_last_day)
+        return gettext("Decision by %(date)s") % {"date": due}
 
 
 class EventKind(models.TextChoices):

@@ -19,23 +19,23 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.timezone import is_aware, localtime
 
-from portal.dates import long_date
+from portal.dates import date_span, long_date, long_datetime
 from portal.money import money
 
 
 def _long_date(value: datetime.date | None) -> str:
-    """`|long_date`: "" for no date, as the Django filter."""
+    """`|long_date`: "" for no date, and a moment's day in the page's time zone, as the Django
+    filter (which Django's engine hands the local time)."""
+    if isinstance(value, datetime.datetime) and is_aware(value):
+        value = localtime(value)
     return long_date(value) if value is not None else ""
 
 
 def _datetime(value: datetime.datetime | None) -> str:
     """`|date:"DATETIME_FORMAT"`, in the page's time zone."""
-    if value is None:
-        return ""
-    return date_format(localtime(value) if is_aware(value) else value, "DATETIME_FORMAT")
+    return long_datetime(value) if value is not None else ""
 
 
 @functools.cache
@@ -54,7 +54,7 @@ def environment() -> jinja2.Environment:
         """`{% url name arg… %}`."""
         return reverse(name, args=args) if args else fixed_url(name)
 
-    env.globals.update(url=url, static=functools.cache(static))
+    env.globals.update(url=url, static=functools.cache(static), date_span=date_span)
     env.filters.update(long_date=_long_date, datetime=_datetime, money=money, filesizeformat=filesizeformat)
     return env
 

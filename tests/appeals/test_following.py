@@ -36,6 +36,29 @@ def test_the_tabs_list_each_kind(member_client: Client, member: Member) -> None:
     assert 'aria-current="page">Appeals<' in appeals and 'aria-current="page">Grievances<' in grievances
 
 
+def test_the_lists_say_what_the_plan_owes_next_and_by_when(member_client: Client, member: Member) -> None:
+    # 15 June 2026, noon in California: 5 days to acknowledge, 90 to decide a grievance, 72 hours
+    # for an expedited appeal.
+    waiting, acknowledged, closed = make_grievance(member), make_grievance(member), make_grievance(member)
+    urgent = make_appeal(member, expedited=True)
+    staff = make_staff()
+    for case in (acknowledged, urgent):
+        services.acknowledge(case=case, by=staff, now=timezone.now())
+    services.withdraw(case=closed, now=timezone.now())
+
+    def owed(case_reference: str, html: str) -> str:
+        return html.split(f"{case_reference}</a>")[1].split("</tr>")[0]
+
+    grievances = member_client.get("/appeals/grievances/").content.decode()
+    assert "Acknowledgement by June 20, 2026" in owed(waiting.reference, grievances)
+    assert "Decision by Sept. 13, 2026" in owed(acknowledged.reference, grievances)
+    assert "Nothing: the case is closed" in owed(closed.reference, grievances)
+    appeals = member_client.get("/appeals/").content.decode()
+    assert "Decision by June 18, 2026, noon" in owed(urgent.reference, appeals)
+    page = member_client.get(f"/appeals/case/{urgent.reference}/").content.decode()
+    assert "Decision by June 18, 2026, noon" in page
+
+
 def test_the_filter_by_status_date_and_reference(member_client: Client, member: Member) -> None:
     june = make_grievance(member)
     may = make_grievance(member, now=timezone.now() - datetime.timedelta(days=40))

@@ -47,3 +47,12 @@ def test_a_time_is_the_plans_local_time_in_the_pages_language() -> None:
             assert jinja == render_django('{{ sent|date:"DATETIME_FORMAT" }}', sent=sent), language
     with translation.override("en"):
         assert environment().from_string("{{ sent|datetime }}").render(sent=sent).startswith("Dec. 1, 2026")
+
+
+def test_a_moments_day_is_the_plans_day_as_in_djangos_filter() -> None:
+    # A grievance received at 03:30 UTC on 2 December was received on 1 December, plan's time.
+    received = datetime.datetime(2026, 12, 2, 3, 30, tzinfo=datetime.UTC)
+    with translation.override("es"):
+        jinja = environment().from_string("{{ received|long_date }}").render(received=received)
+        assert jinja == render_django("{% load design %}{{ received|long_date }}", received=received)
+        assert jinja == "1 de diciembre de 2026"
