@@ -4,10 +4,12 @@ towards each (activities, with their schedule in plain words) and the care manag
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
 from portal.choices import ChoiceLabels
+from portal.dates import long_date
 
 
 class CarePlanStatus(models.TextChoices):
@@ -76,6 +78,12 @@ class CareGoal(ChoiceLabels, models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+    def target(self) -> str:
+        """ "Target date: May 1, 2026" in the active language; "" when the goal has none."""
+        if self.target_date is None:
+            return ""
+        return gettext("Target date: %(date)s") % {"date": long_date(self.target_date)}
 
 
 class CareActivity(models.Model):

@@ -7,9 +7,8 @@ from django import template
 from django.forms import BoundField
 from django.template.defaultfilters import date as django_date
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
 
-from portal.dates import long_date
+from portal.dates import date_span, long_date
 
 register = template.Library()
 
@@ -43,16 +42,5 @@ def long_date_filter(value: object) -> str:
     return django_date(value, "DATE_FORMAT")  # type: ignore[arg-type]  # "" for None, as Django's
 
 
-@register.simple_tag
-def date_span(start: datetime.date | None, end: datetime.date | None = None, open: str = "since") -> str:
-    """ "May 1, 2026 to June 30, 2026", or "Since May 1, 2026" ("From …" with open="from") when
-    there is no end, in the page's language: the same messages the templates' blocktranslate
-    gave, a quarter of the time, for lists that show a span on every row."""
-    if start is None:
-        return ""
-    dates = {"start": long_date(start)}
-    if end is not None:
-        return _("%(start)s to %(end)s") % {**dates, "end": long_date(end)}
-    if open == "from":
-        return _("From %(start)s") % dates
-    return _("Since %(start)s") % dates
+# "May 1, 2026 to June 30, 2026", "Since May 1, 2026" or "From …" (portal/dates.py).
+register.simple_tag(date_span)
