@@ -132,6 +132,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, with the health check before reuse skipped while a connection is busy
+    # (portal/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "portal.postgresql"
+DATABASE_HEALTH_CHECK_IDLE = env_int("DATABASE_HEALTH_CHECK_IDLE", 1)
 if not DEBUG and not DATABASES["default"]["ENGINE"].endswith((".postgresql", ".postgis")):
     # The audit trail's append-only trigger and the search indexes are PostgreSQL's.
     raise ImproperlyConfigured("DATABASE_URL must name a PostgreSQL database when DEBUG is off.")
