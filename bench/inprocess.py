@@ -9,7 +9,8 @@ Runs each path through Django's test client with the bench's production settings
 sessions in Redis, the bench database as the last `make bench` left it), signed in as the first
 bench member, a few hundred times after a warm-up; prints the median and p90 per request, the
 median CPU time of this process per request (what the stack costs, whatever else the machine is
-doing), and the queries with their time. Use BENCH_DB to point at
+doing), and the queries with their time. DATABASE_HEALTH_CHECK_IDLE=0 in the environment gives
+Django's health check before every request. Use BENCH_DB to point at
 another database (a `--quick` one seeded with bench/run.py --quick).
 """
 
@@ -63,7 +64,7 @@ def main() -> None:
     env = bench_env(port=8731, database=BENCH_DB)
     django_setup(env)
     from django.conf import settings
-    from django.db import connection
+    from django.db import close_old_connections, connection
     from django.test import Client
 
     from members.models import User
@@ -88,7 +89,11 @@ def main() -> None:
             started, started_cpu = time.perf_counter(), time.process_time()
             if profiler:
                 profiler.enable()
+            # What Django's handler does around a request and its test client leaves out: the
+            # connection's age and health check (portal/postgresql/base.py).
+            close_old_connections()
             client.get(path)
+            close_old_connections()
             if profiler:
                 profiler.disable()
             times.append(time.perf_counter() - started)
