@@ -2,10 +2,12 @@
 My Notices (the eligibility notices the plan sent, as PDFs)."""
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
 from portal.choices import ChoiceLabels
+from portal.dates import long_date
 
 
 class DocumentKind(models.TextChoices):
@@ -66,3 +68,7 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"notice {self.notice_id}"
+
+    def sent(self) -> str:
+        """ "Sent May 1, 2026" in the active language (My Notices' rows, documents/notice_rows.jinja)."""
+        return gettext("Sent %(date)s") % {"date": long_date(self.notice_date)}
