@@ -37,6 +37,9 @@ def test_notices_are_newest_first_with_an_unread_marker(household: Household) ->
     own = Notice.objects.get(member=head, notice_id__startswith="NT-")
     assert f'href="/my/notices/{own.pk}/"' in html and f'href="/my/notices/{own.pk}/?download=1"' in html
 
+    spanish = signed_in(head).get("/my/notices/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Enviado el 1 de marzo de 2026" in spanish and ">No leído<" in spanish
+
 
 def test_the_pdf_is_the_stored_bytes_never_cached_and_opening_marks_it_read(
     household: Household, notice_storage: Storage
