@@ -12,12 +12,12 @@ import argparse
 import ast
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.database import BENCH_DB, bench_env, bench_members, django_setup
+from bench.database import BENCH_DB, bench_env, django_setup
+from bench.inprocess import signed_in_client, timed_get
 
 
 def literal(text: str) -> object:
@@ -39,13 +39,8 @@ def main() -> None:
     args = parser.parse_args()
     django_setup(bench_env(port=8731, database=BENCH_DB))
     from django.conf import settings
-    from django.db import close_old_connections
-    from django.test import Client
 
-    from members.models import User
-
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(User.objects.get(username=bench_members()[0]))
+    client = signed_in_client()
     for _ in range(50):
         client.get(args.path)
     wall: dict[int, list[float]] = {0: [], 1: []}
@@ -54,12 +49,9 @@ def main() -> None:
         for which, value in enumerate(args.values):
             setattr(settings, args.setting, value)
             for _ in range(args.block):
-                started, started_cpu = time.perf_counter(), time.process_time()
-                close_old_connections()
-                client.get(args.path)
-                close_old_connections()
-                wall[which].append(time.perf_counter() - started)
-                cpu[which].append(time.process_time() - started_cpu)
+                seconds, used = timed_get(client, args.path)
+                wall[which].append(seconds)
+                cpu[which].append(used)
     for which, value in enumerate(args.values):
         print(
             f"{args.setting}={value!r}: median {statistics.median(wall[which]) * 1000:.2f} ms, "

@@ -59,21 +59,40 @@ def _timed(into: list[tuple[float, str]]) -> Callable[..., Any]:
     return wrapper
 
 
+def signed_in_client(member: int = 1) -> Any:
+    """A test client signed in as bench member `member` (1-8); Django must be set up."""
+    from django.test import Client
+
+    from members.models import User
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(User.objects.get(username=bench_members()[member - 1]))
+    return client
+
+
+def timed_get(client: Any, path: str) -> tuple[float, float]:
+    """One request with what Django's handler does around it and its test client leaves out
+    (the connection's age and health check, portal/postgresql/base.py): its wall-clock and this
+    process's CPU seconds."""
+    from django.db import close_old_connections
+
+    started, started_cpu = time.perf_counter(), time.process_time()
+    close_old_connections()
+    client.get(path)
+    close_old_connections()
+    return time.perf_counter() - started, time.process_time() - started_cpu
+
+
 def main() -> None:
     args = parse_args()
     env = bench_env(port=8731, database=BENCH_DB)
     django_setup(env)
     from django.conf import settings
-    from django.db import close_old_connections, connection
-    from django.test import Client
-
-    from members.models import User
+    from django.db import connection
 
     if args.without_middleware:
         settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name not in args.without_middleware]
-    username = bench_members()[args.member - 1]
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(User.objects.get(username=username))
+    client = signed_in_client(args.member)
     for path in args.paths:
         for _ in range(20):
             response = client.get(path)
@@ -86,18 +105,13 @@ def main() -> None:
         times, cpu = [], []
         profiler = cProfile.Profile() if args.cprofile else None
         for _ in range(args.requests):
-            started, started_cpu = time.perf_counter(), time.process_time()
             if profiler:
                 profiler.enable()
-            # What Django's handler does around a request and its test client leaves out: the
-            # connection's age and health check (portal/postgresql/base.py).
-            close_old_connections()
-            client.get(path)
-            close_old_connections()
+            wall, used = timed_get(client, path)
             if profiler:
                 profiler.disable()
-            times.append(time.perf_counter() - started)
-            cpu.append(time.process_time() - started_cpu)
+            times.append(wall)
+            cpu.append(used)
         times.sort()
         print(
             f"{path}: median {statistics.median(times) * 1000:.2f} ms, "
