@@ -26,7 +26,7 @@ messages: install
 # After adding a user-facing string: bring it into every catalogue, then translate it (docs/translations.md).
 # --all: every language that has a folder under locale/ (a new one starts with makemessages -l X).
 catalogues: install
-	$(BIN)/python manage.py makemessages --all --no-obsolete \
+	$(BIN)/python manage.py makemessages --all --no-obsolete --extension=html,txt,py,jinja \
 		--ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=assets --verbosity 0
 
 migrate: install

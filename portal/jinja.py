@@ -1,12 +1,14 @@
 """Jinja2, for the parts of pages where Django's template engine was the cost (docs/performance.md):
-the page around every page (portal/layout.py) and the rows of long lists (`{% jinja %}`,
-portal/templatetags/jinja.py).
+the page around every page (portal/layout.py), the rows of long lists and the content of pages
+(`{% jinja %}`, portal/templatetags/jinja.py).
 
-A Jinja2 template holds no words of its own: `makemessages` does not read it, so a word written
-there would never be translated. Its words come translated from the Django template around it
-(a list's column labels, `{% translate "Status" as status_label %}`) or from Python (choice
-labels, `get_FOO_display`). It is autoescaped; an undefined name is an error, not an empty
-string.
+Every word a Jinja2 template shows is in `_("…")`, Django's gettext at render time, with the
+values of a sentence put in by `|format`: `{{ _("Sent %(date)s")|format(date=…) }}`.
+`makemessages` reads `.jinja` files as templates (`--extension`, Makefile), and Django's
+templatize takes a `_("…")` that starts a `{{ }}` or sits in a `{% %}`, so the catalogues hold
+them (tests/portal/test_template_strings.py checks that it finds each one Jinja2 calls). Other
+words come from Python (choice labels, `get_FOO_display`). It is autoescaped; an undefined
+name is an error, not an empty string.
 """
 
 import datetime
@@ -20,9 +22,11 @@ from django.template.defaultfilters import filesizeformat
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.timezone import is_aware, localtime
+from django.utils.translation import gettext
 
 from portal.dates import date_span, long_date, long_datetime
 from portal.money import money
+from portal.phones import phone_national
 
 
 def _long_date(value: datetime.date | None) -> str:
@@ -54,8 +58,14 @@ def environment() -> jinja2.Environment:
         """`{% url name arg… %}`."""
         return reverse(name, args=args) if args else fixed_url(name)
 
-    env.globals.update(url=url, static=functools.cache(static), date_span=date_span)
-    env.filters.update(long_date=_long_date, datetime=_datetime, money=money, filesizeformat=filesizeformat)
+    env.globals.update(url=url, static=functools.cache(static), date_span=date_span, _=gettext)
+    env.filters.update(
+        long_date=_long_date,
+        datetime=_datetime,
+        money=money,
+        filesizeformat=filesizeformat,
+        phone_national=phone_national,
+    )
     return env
 
 

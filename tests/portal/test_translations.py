@@ -28,7 +28,7 @@ LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 TRANSLATED = [code for code, _name in settings.LANGUAGES if code != "en"]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|%[sd]|\{\w+\}")
 # What docs/translations.md tells translators to run (make catalogues).
-MAKEMESSAGES_OPTIONS = ["--no-obsolete", "--ignore=tests", "--ignore=bench"]
+MAKEMESSAGES_OPTIONS = ["--no-obsolete", "--extension=html,txt,py,jinja", "--ignore=tests", "--ignore=bench"]
 LOGIN_TITLES = {
     "es": "Cuenta en línea de miembro",
     "pt-br": "Conta online do membro",
