@@ -21,9 +21,11 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.formats import time_format
 from django.utils.timezone import is_aware, localtime
 from django.utils.translation import gettext
 
+from design.templatetags.design import usa_widget
 from portal.dates import date_span, long_date, long_datetime
 from portal.money import money
 from portal.phones import phone_national
@@ -40,6 +42,13 @@ def _long_date(value: datetime.date | None) -> str:
 def _datetime(value: datetime.datetime | None) -> str:
     """`|date:"DATETIME_FORMAT"`, in the page's time zone."""
     return long_datetime(value) if value is not None else ""
+
+
+def _time(value: datetime.datetime | None) -> str:
+    """`|time:"TIME_FORMAT"`, in the page's time zone."""
+    if value is None:
+        return ""
+    return time_format(localtime(value) if is_aware(value) else value, "TIME_FORMAT")
 
 
 @functools.cache
@@ -62,9 +71,11 @@ def environment() -> jinja2.Environment:
     env.filters.update(
         long_date=_long_date,
         datetime=_datetime,
+        time=_time,
         money=money,
         filesizeformat=filesizeformat,
         phone_national=phone_national,
+        usa_widget=usa_widget,
     )
     return env
 

@@ -49,6 +49,17 @@ def test_a_time_is_the_plans_local_time_in_the_pages_language() -> None:
         assert environment().from_string("{{ sent|datetime }}").render(sent=sent).startswith("Dec. 1, 2026")
 
 
+def test_a_moments_time_is_the_plans_as_in_djangos_filter() -> None:
+    # An expedited decision due at 03:30 UTC is due at 7:30 p.m. the evening before in California.
+    due = datetime.datetime(2026, 12, 2, 3, 30, tzinfo=datetime.UTC)
+    for language in ("en", "es", "ar"):
+        with translation.override(language):
+            jinja = environment().from_string("{{ due|time }}").render(due=due)
+            assert jinja == render_django('{{ due|time:"TIME_FORMAT" }}', due=due), language
+    with translation.override("en"):
+        assert environment().from_string("{{ due|time }}").render(due=due) == "7:30 p.m."
+
+
 def test_a_moments_day_is_the_plans_day_as_in_djangos_filter() -> None:
     # A grievance received at 03:30 UTC on 2 December was received on 1 December, plan's time.
     received = datetime.datetime(2026, 12, 2, 3, 30, tzinfo=datetime.UTC)
