@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
+from django.template.defaultfilters import filesizeformat, floatformat
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.formats import time_format
@@ -74,6 +74,7 @@ def environment() -> jinja2.Environment:
         time=_time,
         money=money,
         filesizeformat=filesizeformat,
+        floatformat=floatformat,
         phone_national=phone_national,
         usa_widget=usa_widget,
     )
