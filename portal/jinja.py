@@ -25,8 +25,8 @@ from django.utils.formats import time_format
 from django.utils.timezone import is_aware, localtime
 from django.utils.translation import gettext
 
-from design.templatetags.design import usa_widget
 from portal.dates import date_span, long_date, long_datetime
+from portal.form_renderer import usa_widget
 from portal.money import money
 from portal.phones import phone_national
 

@@ -1,37 +1,18 @@
-"""Template filters that render a form field's widget with the U.S. Web Design System's classes,
-and the date spans lists show row by row."""
+"""Template filters that render a form field's widget with the U.S. Web Design System's classes
+(portal.form_renderer.usa_widget, which the Jinja2 form fields use too), and the date spans lists
+show row by row."""
 
 import datetime
 
 from django import template
-from django.forms import BoundField
 from django.template.defaultfilters import date as django_date
-from django.utils.safestring import SafeString
 
 from portal.dates import date_span, long_date
+from portal.form_renderer import usa_widget
 
 register = template.Library()
 
-# Django's widget_type → the USWDS class of the control; any other kind is a text input.
-WIDGET_CLASSES = {
-    "checkbox": "usa-checkbox__input",
-    "radio": "usa-radio__input",
-    "select": "usa-select",
-    "selectmultiple": "usa-select",
-    "textarea": "usa-textarea",
-}
-
-
-@register.filter
-def usa_widget(field: BoundField) -> SafeString:
-    """The field's control with its USWDS class (and the error class when it is in error); Django
-    still adds aria-invalid and the aria-describedby that points at the hint and the error."""
-    kind = field.widget_type
-    classes = WIDGET_CLASSES.get(kind, "usa-input")
-    if field.errors and kind not in {"checkbox", "radio"}:
-        classes += " usa-input--error"
-    existing = field.field.widget.attrs.get("class")
-    return field.as_widget(attrs={"class": f"{existing} {classes}" if existing else classes})
+register.filter("usa_widget", usa_widget)
 
 
 @register.filter("long_date", expects_localtime=True)
