@@ -3,9 +3,9 @@ language's translations.
 
 Keys of cached fragments (providers/results.py) and stored ID card PDFs (idcards/cards.py)
 include them, so a release, or runserver reloading an edited template or catalogue, makes new
-keys by itself. Each digest is computed once per object Django loads: the template loader and
-the translation machinery hand out the same object until its file changes, so a page pays a
-dictionary lookup.
+keys by itself. Each digest is computed once per object Django loads: the template loaders (a
+`.jinja` name is read by portal.jinja's environment) and the translation machinery hand out the
+same object until its file changes, so a page pays a dictionary lookup.
 """
 
 import hashlib
@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 
 from django.template.loader import get_template
 from django.utils.translation import trans_real
+
+from portal import jinja
 
 _digests: "weakref.WeakKeyDictionary[object, str]" = weakref.WeakKeyDictionary()
 
@@ -35,6 +37,10 @@ def templates_digest(names: Iterable[str]) -> str:
 
 
 def _template_digest(name: str) -> str:
+    if name.endswith(".jinja"):
+        environment = jinja.environment()
+        loaded = environment.get_template(name)
+        return _once(loaded, lambda: jinja.source(name))
     template = get_template(name).template  # type: ignore[attr-defined]
     return _once(template, lambda: template.source)
 

@@ -81,6 +81,14 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def source(name: str) -> str:
+    """A template's source as the environment's loader reads it now."""
+    env = environment()
+    if env.loader is None:  # never: environment() always has one
+        raise jinja2.TemplateNotFound(name)
+    return env.loader.get_source(env, name)[0]
+
+
 def forget(**kwargs: Any) -> None:
     """Drop the environment and what it keeps: a setting changed."""
     environment.cache_clear()

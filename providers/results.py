@@ -31,7 +31,13 @@ ROW_TEMPLATE = "providers/includes/search_result.html"
 FORM_TEMPLATE = "includes/form_fields.html"
 # Every template a fragment is made of: a deploy that changes any of them starts new keys.
 ROW_TEMPLATES = (ROW_TEMPLATE, "providers/includes/provider_details.html")
-FORM_TEMPLATES = (FORM_TEMPLATE, "includes/field.html", "includes/form_errors.html")
+# Every template the form is drawn from: its key changes when any of them does.
+FORM_TEMPLATES = (
+    FORM_TEMPLATE,
+    "includes/form_errors.html",
+    "includes/form_fields.jinja",
+    "includes/field.jinja",
+)
 KEEP_SECONDS = 24 * 60 * 60
 
 Refusal = str | Promise | None
