@@ -4,6 +4,7 @@ page's language and the plan's time zone."""
 import datetime
 from decimal import Decimal
 
+import pytest
 from django.template import engines
 from django.utils import translation
 
@@ -38,26 +39,27 @@ def test_a_claim_row_escapes_what_the_plan_sent() -> None:
     assert "$12.50" in html and "Nov. 3, 2026" in html and " \u2013 " not in html, "one day, no range"
 
 
-def test_a_time_is_the_plans_local_time_in_the_pages_language() -> None:
-    # 03:30 UTC on 2 December is still 1 December in California and in Massachusetts.
-    sent = datetime.datetime(2026, 12, 2, 3, 30, tzinfo=datetime.UTC)
+@pytest.mark.parametrize(
+    ("jinja_filter", "django_filter", "in_english"),
+    [
+        ("datetime", 'date:"DATETIME_FORMAT"', "Dec. 1, 2026, 7:30 p.m."),
+        ("time", 'time:"TIME_FORMAT"', "7:30 p.m."),
+    ],
+)
+def test_a_moment_is_written_in_the_plans_time_and_the_pages_language(
+    jinja_filter: str, django_filter: str, in_english: str
+) -> None:
+    # 03:30 UTC on 2 December is 7:30 p.m. on 1 December in California (a message sent, an
+    # expedited decision due).
+    moment = datetime.datetime(2026, 12, 2, 3, 30, tzinfo=datetime.UTC)
     for language in ("en", "es", "ar"):
         with translation.override(language):
-            jinja = environment().from_string("{{ sent|datetime }}").render(sent=sent)
-            assert jinja == render_django('{{ sent|date:"DATETIME_FORMAT" }}', sent=sent), language
+            jinja = environment().from_string(f"{{{{ moment|{jinja_filter} }}}}").render(moment=moment)
+            assert jinja == render_django(f"{{{{ moment|{django_filter} }}}}", moment=moment), language
     with translation.override("en"):
-        assert environment().from_string("{{ sent|datetime }}").render(sent=sent).startswith("Dec. 1, 2026")
-
-
-def test_a_moments_time_is_the_plans_as_in_djangos_filter() -> None:
-    # An expedited decision due at 03:30 UTC is due at 7:30 p.m. the evening before in California.
-    due = datetime.datetime(2026, 12, 2, 3, 30, tzinfo=datetime.UTC)
-    for language in ("en", "es", "ar"):
-        with translation.override(language):
-            jinja = environment().from_string("{{ due|time }}").render(due=due)
-            assert jinja == render_django('{{ due|time:"TIME_FORMAT" }}', due=due), language
-    with translation.override("en"):
-        assert environment().from_string("{{ due|time }}").render(due=due) == "7:30 p.m."
+        assert (
+            environment().from_string(f"{{{{ moment|{jinja_filter} }}}}").render(moment=moment) == in_english
+        )
 
 
 def test_a_moments_day_is_the_plans_day_as_in_djangos_filter() -> None:
