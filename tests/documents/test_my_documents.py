@@ -30,3 +30,27 @@ def test_requests_and_sent_documents_with_where_they_stand(household: Household)
     assert requests.count("Past due") == 1
     assert "Dec. 15, 2026" in requests and "Requested" in requests and "Not yet" in requests
     assert marker(head, "Sent") in sent and "Under review" in sent and "Sept. 20, 2026" in sent
+
+
+def test_a_request_with_no_due_date_comes_after_those_with_one(household: Household) -> None:
+    head = household.head
+    for document_id, title, due in (
+        ("OPEN", "Proof of income", None),
+        ("SOON", "Proof of age", (2026, 10, 1)),
+    ):
+        Document.objects.create(
+            member=head,
+            document_id=document_id,
+            kind=DocumentKind.REQUEST_FOR_INFORMATION,
+            title=title,
+            due_date=datetime.date(*due) if due else None,
+            status=DocumentStatus.REQUESTED,
+        )
+    html = signed_in(head).get("/my/documents/").content.decode()
+
+    requests = html[html.index("Requests for information") : html.index("Documents you sent")]
+    assert (
+        requests.index("Proof of age")
+        < requests.index(marker(head, "Request"))
+        < requests.index("Proof of income")
+    )
