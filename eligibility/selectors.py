@@ -9,11 +9,17 @@ from eligibility.alert_messages import MESSAGES, AlertMessage
 from eligibility.models import Alert, EligibilitySpan
 from households.models import HouseholdRole, Role
 from members.models import Member
+from portal.statements import ModelStatement
+
+# My Benefits reads them on every visit (portal/statements.py).
+_SPANS = ModelStatement(
+    EligibilitySpan, where="member_id = %s", order_by=["-effective_date", "program", "id"]
+)
 
 
 def eligibility_of(member: Member) -> list[EligibilitySpan]:
     """The member's eligibility spans, the ones still in effect (or to come) first, newest first."""
-    return list(EligibilitySpan.objects.filter(member=member).order_by("-effective_date", "program", "id"))
+    return _SPANS.rows([member.pk])
 
 
 @dataclass(frozen=True)
