@@ -18,6 +18,7 @@ setting changes (the tests switch plans with override_settings) and, under runse
 template is saved.
 """
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -91,8 +92,19 @@ def render_page(context: Context, *, title: str, content: str) -> SafeString:
 
 
 def _header_item(item: dict[str, Any]) -> str:
-    # An app's template (portal.registry.HeaderItem), in Django's engine, with its item alone.
-    return render_to_string(item["template"], {"item": item["item"]})
+    # An app's template (portal.registry.HeaderItem), in Django's engine, with its item alone. What
+    # an item holds is a few small values (the envelope's: the unread count), so the most recent
+    # renderings are kept for each language and values, as the fixed parts are.
+    template, values = item["template"], item["item"]
+    try:
+        return _header_item_rendered(template, translation.get_language(), tuple(sorted(values.items())))
+    except TypeError:  # a value that cannot be a key: rendered each time
+        return render_to_string(template, {"item": values})
+
+
+@functools.lru_cache(maxsize=512)
+def _header_item_rendered(template: str, language: str, values: tuple[tuple[str, object], ...]) -> str:
+    return render_to_string(template, {"item": dict(values)})
 
 
 def _csrf_input(token: object) -> str:
@@ -115,6 +127,7 @@ def _greeting(user: Any) -> str:
 def forget_layout(**kwargs: Any) -> None:
     """Drop every rendered part of the layout."""
     FRAGMENTS.clear()
+    _header_item_rendered.cache_clear()
     jinja.forget()
 
 

@@ -50,6 +50,22 @@ def test_the_envelope_names_the_unread_count(
     assert "You have 2 unread messages from your care manager." in home
 
 
+def test_the_envelope_follows_the_count_and_the_language(
+    member: Member, member_client: Client, care_manager: User
+) -> None:
+    # Its renderings are kept (portal/layout.py): each one for its count and language only.
+    thread = make_thread(member, care_manager, messages=4)
+    member_client.get("/")
+    member_client.cookies["django_language"] = "es"
+    spanish = member_client.get("/").content.decode()
+    member_client.get(f"/messages/{thread.pk}/")
+    member_client.cookies["django_language"] = "en"
+    read = member_client.get("/").content.decode()
+
+    assert 'aria-label="Mensajes, 2 sin leer"' in spanish
+    assert 'aria-label="Messages"' in read and "envelope__count" not in read
+
+
 def test_inbox_sent_items_and_search_by_subject(
     member: Member, member_client: Client, care_manager: User
 ) -> None:
