@@ -215,8 +215,8 @@ def main() -> None:
                 page_env = {"BENCH_COOKIES": cookies[0]}
             if name != "Floor" and args.floor_seconds:
                 # The floor again, just before the page it is the measure of: this machine's speed
-                # drifts by a third within a run, so a floor measured minutes earlier misstates
-                # a page's share of it.
+                # drifts within a run (the floor 249-379 req/s in one), so a floor measured minutes
+                # earlier misstates a page's share of it.
                 floors[name] = wrk(
                     base + FLOOR_PATH,
                     seconds=args.floor_seconds,

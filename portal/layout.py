@@ -92,14 +92,11 @@ def render_page(context: Context, *, title: str, content: str) -> SafeString:
 
 
 def _header_item(item: dict[str, Any]) -> str:
-    # An app's template (portal.registry.HeaderItem), in Django's engine, with its item alone. What
-    # an item holds is a few small values (the envelope's: the unread count), so the most recent
+    # An app's template (portal.registry.HeaderItem), in Django's engine, with its item alone. An
+    # item is a few small hashable values (the envelope's: the unread count), so the most recent
     # renderings are kept for each language and values, as the fixed parts are.
-    template, values = item["template"], item["item"]
-    try:
-        return _header_item_rendered(template, translation.get_language(), tuple(sorted(values.items())))
-    except TypeError:  # a value that cannot be a key: rendered each time
-        return render_to_string(template, {"item": values})
+    values = tuple(sorted(item["item"].items()))
+    return _header_item_rendered(item["template"], translation.get_language(), values)
 
 
 @functools.lru_cache(maxsize=512)

@@ -76,8 +76,9 @@ class DashboardCard:
 class HeaderItem:
     """A link in the header of every member page (the messages envelope): `context`
     ("module.function") is called with the member and returns what `template` is rendered with,
-    as `item` (and nothing else: portal/layout.py). It runs on every member page, so it makes at
-    most one indexed query."""
+    as `item` (and nothing else: portal/layout.py), a dict of a few hashable values: the rendering
+    is kept for each language and values. It runs on every member page, so it makes at most one
+    indexed query."""
 
     template: str
     context: str
