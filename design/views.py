@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from design.forms import SampleForm
 from portal.clock import plan_today
@@ -38,7 +39,7 @@ def styleguide(request: HttpRequest) -> HttpResponse:
             {"label": _("Inactive"), "url": "?dir=" + direction + "&tab=inactive", "current": False},
         ]
         sample_nav = [
-            {"label": _("Home"), "url": "?dir=" + direction, "current": False},
+            {"label": pgettext("home page", "Home"), "url": "?dir=" + direction, "current": False},
             {"label": _("Health Care Coverage"), "url": "?dir=" + direction, "current": True},
             {"label": _("Resources"), "url": "?dir=" + direction, "current": False},
         ]

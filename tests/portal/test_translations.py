@@ -181,6 +181,17 @@ def test_member_who_switches_language_keeps_it(member_client: Client, member: Me
     assert member.user.preferred_language == "pt-br"
 
 
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_home_page_title_is_the_home_page_not_a_home_address(member_client: Client, code: str) -> None:
+    # "Home" is also an address and a phone kind; the page must take the navigation's word.
+    member_client.cookies[settings.LANGUAGE_COOKIE_NAME] = code
+    title = re.search(r"<title>(.*?) \u2013 ", member_client.get("/").text)
+    with translation.override(code):
+        assert title is not None
+        assert title.group(1) == translation.pgettext("home page", "Home")
+        assert title.group(1) != translation.gettext("Home")
+
+
 def test_stored_language_applies_at_log_in(client: Client, member: Member) -> None:
     assert member.user is not None
     member.user.preferred_language = "vi"
