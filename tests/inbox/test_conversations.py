@@ -2,6 +2,7 @@
 only; Inbox and Sent Items and the search by subject; the envelope's unread count; a member
 reaches only their own messages and attachments; fixed query counts."""
 
+import re
 from collections.abc import Callable
 
 from django.core.files.base import ContentFile
@@ -24,6 +25,33 @@ def test_a_reply_stays_in_its_thread_newest_first(
     assert Thread.objects.count() == 1
     page = member_client.get(f"/messages/{thread.pk}/").content.decode()
     assert page.index("one more question") < page.index("Message 1") < page.index("Message 0")
+
+
+def test_each_message_shows_its_sender_and_only_its_own_attachments(
+    member: Member, member_client: Client, care_manager: User
+) -> None:
+    thread = make_thread(member, care_manager, messages=3)  # 0 and 2 from the member, 1 from María
+    by_body = {message.body.split("\n")[0]: message for message in thread.messages.all()}
+    for body, name in (
+        ("Message 1", "lab-results.pdf"),
+        ("Message 2", "referral.pdf"),
+        ("Message 2", "note.pdf"),
+    ):
+        attachment = Attachment(
+            message=by_body[body], name=name, content_type="application/pdf", size=len(PDF)
+        )
+        attachment.file.save(name, ContentFile(PDF))
+
+    page = member_client.get(f"/messages/{thread.pk}/").content.decode()
+
+    shown = {
+        re.search(r"Message \d", item).group(0): item  # type: ignore[union-attr]
+        for item in page.split('<li class="message')[1:]
+    }
+    assert "María Souza" in shown["Message 1"] and "lab-results.pdf" in shown["Message 1"]
+    assert "You" in shown["Message 2"] and "María" not in shown["Message 2"]
+    assert shown["Message 2"].index("referral.pdf") < shown["Message 2"].index("note.pdf")
+    assert "lab-results.pdf" not in shown["Message 2"] and ".pdf" not in shown["Message 0"]
 
 
 def test_opening_marks_read_for_that_reader_only(
@@ -138,6 +166,6 @@ def test_query_counts_are_fixed(member: Member, member_client: Client, care_mana
 
     assert many == one
     # The user with their member record, the page's rows, the envelope's count, the audit INSERT,
-    # and per page: the thread adds the daily count, marking read, the care manager, its messages
-    # and attachments.
-    assert list(one.values()) == [4, 4, 9, 5]
+    # and per page: the thread adds the daily count, marking read, the care manager, its messages,
+    # their senders and attachments.
+    assert list(one.values()) == [4, 4, 10, 5]
