@@ -1,15 +1,25 @@
-"""Reads other apps (and this one's pages) use: who a member's care manager is today."""
+"""Reads other apps (and this one's pages) use: who a member's care manager is today; a care
+plan's goals with their activities."""
 
 import datetime
 import functools
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
 
-from care.models import CareManagerAssignment
+from care.models import CareActivity, CareGoal, CareManagerAssignment, CarePlan
 from members.models import Member, User
+from portal.statements import ModelStatement
+
+_GOALS = ModelStatement(CareGoal, where="plan_id = %s", order_by=["position", "id"])
+_ACTIVITIES = ModelStatement(
+    CareActivity,
+    where=f"goal_id IN (SELECT id FROM {CareGoal._meta.db_table} WHERE plan_id = %s)",  # noqa: S608
+    order_by=["position", "id"],
+)
 
 
 @dataclass(frozen=True)
@@ -70,3 +80,16 @@ def _care_manager_sql(vendor: str) -> str:
     if list(params) != [member, day, day]:
         raise RuntimeError(f"current_care_manager's query now takes {params!r}")
     return sql
+
+
+def plan_goals(plan: CarePlan) -> list[CareGoal]:
+    """The plan's goals in order, each with its activities in order (as `activity_list`): two
+    queries, whatever the plan's size. Statements written once (portal/statements.py), not the
+    ORM's nested prefetch, which for twenty goals built three times the Python."""
+    activities: defaultdict[int, list[CareActivity]] = defaultdict(list)
+    for activity in _ACTIVITIES.rows([plan.pk]):
+        activities[activity.goal_id].append(activity)
+    goals = _GOALS.rows([plan.pk])
+    for goal in goals:
+        goal.activity_list = activities[goal.pk]
+    return goals

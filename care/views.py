@@ -1,13 +1,13 @@
 """Care Plan: the member's care plans (Active and Completed tabs), a plan's goals with their
 activities and schedules, and its Nursing Interventions (never the internal ones)."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from care.models import CareActivity, CareGoal, CarePlan, CarePlanStatus
-from care.selectors import current_care_manager
+from care.models import CarePlan, CarePlanStatus
+from care.selectors import current_care_manager, plan_goals
 from members.decorators import MemberRequest, member_required
 from portal.clock import plan_today
 
@@ -51,22 +51,15 @@ def _plan_list(request: MemberRequest, *, status: CarePlanStatus) -> HttpRespons
 @member_required
 def care_plan(request: MemberRequest, plan_id: int) -> HttpResponse:
     """One plan: its goals, each with its activities. Three queries, whatever the plan's size."""
-    # Lists (to_attr), not prefetched managers: each `.all` in the template cloned a queryset.
-    activities = Prefetch(
-        "activities", queryset=CareActivity.objects.order_by("position", "id"), to_attr="activity_list"
-    )
-    goals = Prefetch(
-        "goals",
-        queryset=CareGoal.objects.order_by("position", "id").prefetch_related(activities),
-        to_attr="goal_list",
-    )
-    plan = get_object_or_404(
-        _members_plans(request).select_related("care_manager").prefetch_related(goals), pk=plan_id
-    )
+    plan = get_object_or_404(_members_plans(request).select_related("care_manager"), pk=plan_id)
     return render(
         request,
         "care/plan.html",
-        {"care_plan": plan, "care_manager": current_care_manager(request.member, plan_today())},
+        {
+            "care_plan": plan,
+            "goals": plan_goals(plan),
+            "care_manager": current_care_manager(request.member, plan_today()),
+        },
     )
 
 
