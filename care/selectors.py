@@ -2,17 +2,15 @@
 plan's goals with their activities."""
 
 import datetime
-import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
 from django.db.models import QuerySet
 
 from care.models import CareActivity, CareGoal, CareManagerAssignment, CarePlan
 from members.models import Member, User
-from portal.statements import ModelStatement
+from portal.statements import CompiledQuery, ModelStatement
 
 _GOALS = ModelStatement(CareGoal, where="plan_id = %s", order_by=["position", "id"])
 _ACTIVITIES = ModelStatement(
@@ -35,16 +33,13 @@ class CareManager:
 def current_care_manager(member: Member | int, today: datetime.date) -> CareManager | None:
     """The care manager assigned to `member` on `today`, or None. One query, of the six values
     shown: it is on the home page, Care Plan and every Messages page, and the whole user and
-    assignment rows through the ORM cost three times as much. Its SQL is the ORM's, written once
-    per process (`_care_manager_sql`): building it anew was most of the rest."""
+    assignment rows through the ORM cost three times as much. Its SQL is the ORM's, compiled once
+    per process (`_CARE_MANAGER`): building it anew was most of the rest."""
     member_id = member.pk if isinstance(member, Member) else member
-    day = connection.ops.adapt_datefield_value(today)
-    with connection.cursor() as cursor:
-        cursor.execute(_care_manager_sql(connection.vendor), [member_id, day, day])
-        row = cursor.fetchone()
-    if row is None:
+    found = _CARE_MANAGER.rows(member_id, today)
+    if not found:
         return None
-    user_id, first_name, last_name, username, phone, extension = row
+    user_id, first_name, last_name, username, phone, extension = found[0]
     user = User(first_name=first_name, last_name=last_name, username=username)  # for its name only
     return CareManager(
         user_id=user_id,
@@ -70,16 +65,7 @@ def _care_manager_query(member: int, today: datetime.date) -> QuerySet[Any]:
     )
 
 
-@functools.cache
-def _care_manager_sql(vendor: str) -> str:
-    """The ORM's SQL for `_care_manager_query`, whose parameters must be the member and the day
-    twice, in that order: a change to the query that moved them fails here, not on a page."""
-    member, today = -7, datetime.date(1901, 2, 3)
-    sql, params = _care_manager_query(member, today).query.sql_with_params()
-    day = connection.ops.adapt_datefield_value(today)
-    if list(params) != [member, day, day]:
-        raise RuntimeError(f"current_care_manager's query now takes {params!r}")
-    return sql
+_CARE_MANAGER = CompiledQuery(_care_manager_query, sample=(-7, datetime.date(1901, 2, 3)))
 
 
 def plan_goals(plan: CarePlan) -> list[CareGoal]:
