@@ -3,15 +3,22 @@ Interventions without the internal notes, the member's care manager or whom to c
 member's own plans, in a fixed number of queries."""
 
 import datetime
+from collections.abc import Callable
 
 import pytest
 import time_machine
 from django.test import Client
 
 from audit.models import AuditEvent
-from care.models import CareManagerAssignment, CarePlanStatus
+from care.models import AssessmentStatus, CareManagerAssignment, CarePlanStatus
 from members.models import Member
-from tests.care.factories import add_intervention, make_care_manager, make_plan
+from tests.care.factories import (
+    add_intervention,
+    assign_assessment,
+    load_questionnaire,
+    make_care_manager,
+    make_plan,
+)
 from tests.queries import queries_for
 
 pytestmark = pytest.mark.usefixtures("totalcare")
@@ -107,6 +114,23 @@ def test_the_dashboard_card_shows_the_care_manager(member: Member, member_client
 
     assert "Your care manager is <strong>María Souza</strong>" in page
     assert 'href="/care/plans/"' in page
+
+
+def test_the_dashboard_card_counts_the_assessments_to_finish_with_the_first_due(
+    member: Member, member_client: Client, make_member: Callable[..., Member]
+) -> None:
+    questionnaire = load_questionnaire()
+    assert "to finish" not in member_client.get("/").content.decode()
+    assign_assessment(member, questionnaire, due=datetime.date(2026, 4, 30))
+    assign_assessment(member, questionnaire, due=datetime.date(2026, 3, 20))
+    finished = assign_assessment(member, questionnaire, due=datetime.date(2026, 3, 5))
+    finished.status = AssessmentStatus.FINISHED
+    finished.save()
+    assign_assessment(make_member(), questionnaire, due=datetime.date(2026, 3, 3))  # someone else's
+
+    page = member_client.get("/").content.decode()
+
+    assert "You have 2 assessments to finish. The first is due March 20, 2026." in page
 
 
 def test_pages_are_audited(member: Member, member_client: Client) -> None:
