@@ -13,6 +13,8 @@ name is an error, not an empty string.
 
 import datetime
 import functools
+import re
+import uuid
 from pathlib import Path
 from typing import Any, cast
 
@@ -20,7 +22,7 @@ import jinja2
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat, floatformat
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.formats import time_format
 from django.utils.timezone import is_aware, localtime
 from django.utils.translation import gettext
@@ -62,10 +64,16 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     fixed_url = functools.cache(reverse)  # the URLs without arguments every page links to
+    around = functools.cache(_around)
 
     def url(name: str, *args: Any) -> str:
-        """`{% url name arg… %}`."""
-        return reverse(name, args=args) if args else fixed_url(name)
+        """`{% url name arg… %}`. A row's link to its record (one id) is put between the text
+        its URL always has around it (`_around`): Django's reverse took 30 µs a row."""
+        if not args:
+            return fixed_url(name)
+        kind = _kind(args[0]) if len(args) == 1 else None
+        text = around(name, kind) if kind else None
+        return f"{text[0]}{args[0]}{text[1]}" if text else reverse(name, args=args)
 
     env.globals.update(url=url, static=functools.cache(static), date_span=date_span, _=gettext)
     env.filters.update(
@@ -79,6 +87,44 @@ def environment() -> jinja2.Environment:
         usa_widget=usa_widget,
     )
     return env
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9_-]+")
+# Two values of each kind of id, to find the text around one in a URL: short and long, so a
+# pattern that takes only some lengths is left to reverse().
+_PROBES: dict[str, tuple[Any, Any]] = {
+    "int": (0, 8_675_309_002),
+    "plain": ("a", "Probe-b_2"),
+    "uuid": (uuid.UUID(int=0x8675309001), uuid.UUID(int=0x8675309002)),
+}
+
+
+def _kind(value: Any) -> str | None:
+    """Which kind of id `value` is, if its text in a URL is itself: a whole number, a UUID, or a
+    string of letters, digits, "-" and "_" (nothing to quote, no "/")."""
+    if type(value) is int:
+        return "int" if value >= 0 else None
+    if isinstance(value, uuid.UUID):
+        return "uuid"
+    if isinstance(value, str) and _PLAIN.fullmatch(value):
+        return "plain"
+    return None
+
+
+def _around(name: str, kind: str) -> tuple[str, str] | None:
+    """The text before and after the one argument in `name`'s URL, if reverse() writes both
+    probes of this kind of id that way; None for a URL that takes another kind or shape."""
+    found = set()
+    for probe in _PROBES[kind]:
+        try:
+            path = reverse(name, args=[probe])
+        except NoReverseMatch:
+            return None
+        before, marker, after = path.partition(str(probe))
+        if not marker or str(probe) in after:
+            return None
+        found.add((before, after))
+    return found.pop() if len(found) == 1 else None
 
 
 def source(name: str) -> str:

@@ -2,11 +2,14 @@
 page's language and the plan's time zone."""
 
 import datetime
+import uuid
 from decimal import Decimal
 
 import pytest
 from django.template import engines
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from claims.models import Claim, ClaimStatus
 from portal.jinja import environment
@@ -68,3 +71,31 @@ def test_a_moments_day_is_the_plans_day_as_in_djangos_filter() -> None:
         jinja = environment().from_string("{{ received|long_date }}").render(received=received)
         assert jinja == render_django("{% load design %}{{ received|long_date }}", received=received)
         assert jinja == "1 de diciembre de 2026"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("claim", 42),
+        ("inbox_thread", 0),
+        ("care_plan", 7),
+        ("appeals_case", "G261103-9DZ289L4"),
+        ("authorization", uuid.UUID("12345678-1234-5678-1234-567812345678")),
+        ("claim_list", "medical"),
+        ("plan_theme", "a b"),  # to be quoted: reverse() writes it
+    ],
+)
+def test_a_row_s_link_is_the_one_django_reverses(name: str, value: object) -> None:
+    link = environment().from_string("{{ url(name, value) }}").render(name=name, value=value)
+    assert link == str(escape(reverse(name, args=[value])))
+
+
+def test_an_id_a_url_does_not_take_is_refused_as_django_refuses_it() -> None:
+    with pytest.raises(NoReverseMatch):
+        environment().from_string("{{ url('claim', -1) }}").render()
+    with pytest.raises(NoReverseMatch):
+        environment().from_string("{{ url('claim', 'abc') }}").render()
+    with pytest.raises(NoReverseMatch):  # a case reference has its own pattern
+        environment().from_string("{{ url('appeals_case', 'G26') }}").render()
+    two = environment().from_string("{{ url('contact_edit', 'phone', 3) }}").render()
+    assert two == reverse("contact_edit", args=["phone", 3])
