@@ -2,7 +2,6 @@
 plan's goals with their activities."""
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,9 +71,7 @@ def plan_goals(plan: CarePlan) -> list[CareGoal]:
     """The plan's goals in order, each with its activities in order (as `activity_list`): two
     queries, whatever the plan's size. Statements written once (portal/statements.py), not the
     ORM's nested prefetch, which for twenty goals built three times the Python."""
-    activities: defaultdict[int, list[CareActivity]] = defaultdict(list)
-    for activity in _ACTIVITIES.rows([plan.pk]):
-        activities[activity.goal_id].append(activity)
+    activities = _ACTIVITIES.grouped([plan.pk], by="goal_id")
     goals = _GOALS.rows([plan.pk])
     for goal in goals:
         goal.activity_list = activities[goal.pk]

@@ -1,8 +1,6 @@
 """Reads of secure messages. Every member read is scoped to the member; ids from URLs are looked
 up within it (404 otherwise)."""
 
-from collections import defaultdict
-
 from django.db import connection
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
@@ -63,9 +61,7 @@ def thread_messages(thread: Thread) -> list[Message]:
     Statements written once (portal/statements.py), not the ORM's join and prefetch: for fifty
     messages those took 3.8 ms, most of it building the queries and the prefetch's IN list."""
     senders = {user.pk: user for user in _SENDERS.rows([thread.pk])}
-    files: defaultdict[int, list[Attachment]] = defaultdict(list)
-    for attachment in _ATTACHMENTS.rows([thread.pk]):
-        files[attachment.message_id].append(attachment)
+    files = _ATTACHMENTS.grouped([thread.pk], by="message_id")
     messages = _MESSAGES.rows([thread.pk])
     for message in messages:
         message.sender = senders[message.sender_id]

@@ -13,6 +13,7 @@ queryset, compiled once, and finds where its arguments go by building it twice.
 """
 
 import datetime
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,6 +87,16 @@ class ModelStatement:
             self.model.from_db(using, compiled.attnames, converted(row, compiled.converters, connection))
             for row in found
         ]
+
+    def grouped(
+        self, params: Sequence[Any], *, by: str, using: str = DEFAULT_DB_ALIAS
+    ) -> defaultdict[Any, list[Any]]:
+        """The instances for these parameters, in lists by their `by` attribute (a parent's id):
+        one query for all of a page's children, an empty list for a parent that has none."""
+        groups: defaultdict[Any, list[Any]] = defaultdict(list)
+        for instance in self.rows(params, using=using):
+            groups[getattr(instance, by)].append(instance)
+        return groups
 
     def _compile(self, using: str) -> _Compiled:
         meta = self.model._meta
