@@ -10,6 +10,7 @@ class ClaimKindConverter:
     """The kinds of claims a URL may name; anything else does not resolve (404)."""
 
     regex = "|".join(ClaimType.values)
+    probes = (ClaimType.MEDICAL, ClaimType.PHARMACY)  # it writes a kind as itself (portal.jinja)
 
     def to_python(self, value: str) -> str:
         return value

@@ -22,7 +22,8 @@ import jinja2
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat, floatformat
 from django.templatetags.static import static
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_resolver, reverse
+from django.urls.converters import IntConverter, SlugConverter, StringConverter, UUIDConverter
 from django.utils.formats import time_format
 from django.utils.timezone import is_aware, localtime
 from django.utils.translation import gettext
@@ -72,8 +73,10 @@ def environment() -> jinja2.Environment:
         if not args:
             return fixed_url(name)
         kind = _kind(args[0]) if len(args) == 1 else None
-        text = around(name, kind) if kind else None
-        return f"{text[0]}{args[0]}{text[1]}" if text else reverse(name, args=args)
+        found = around(name, kind) if kind else None
+        if found and (found[2] is None or found[2].fullmatch(str(args[0]))):
+            return f"{found[0]}{args[0]}{found[1]}"
+        return reverse(name, args=args)  # it raises NoReverseMatch for an id the URL does not take
 
     env.globals.update(url=url, static=functools.cache(static), date_span=date_span, _=gettext)
     env.filters.update(
@@ -90,13 +93,15 @@ def environment() -> jinja2.Environment:
 
 
 _PLAIN = re.compile(r"[A-Za-z0-9_-]+")
-# Two values of each kind of id, to find the text around one in a URL: short and long, so a
-# pattern that takes only some lengths is left to reverse().
+# Two values of each kind of id, to find the text around one in a URL.
 _PROBES: dict[str, tuple[Any, Any]] = {
     "int": (0, 8_675_309_002),
     "plain": ("a", "Probe-b_2"),
     "uuid": (uuid.UUID(int=0x8675309001), uuid.UUID(int=0x8675309002)),
 }
+# Django's converters that write an id as its own text. A project's converter says it does so by
+# naming two values it takes as `probes` (appeals.urls.CaseReferenceConverter).
+_AS_ITSELF = {IntConverter, StringConverter, SlugConverter, UUIDConverter}  # not their subclasses
 
 
 def _kind(value: Any) -> str | None:
@@ -111,11 +116,31 @@ def _kind(value: Any) -> str | None:
     return None
 
 
-def _around(name: str, kind: str) -> tuple[str, str] | None:
-    """The text before and after the one argument in `name`'s URL, if reverse() writes both
-    probes of this kind of id that way; None for a URL that takes another kind or shape."""
+def _converter(name: str) -> Any | None:
+    """The converter of the one parameter of `name`'s URL, if the name has one URL and it has
+    one parameter."""
+    possibilities = get_resolver().reverse_dict.getlist(name)
+    if len(possibilities) != 1:
+        return None
+    shapes, _pattern, _defaults, converters = possibilities[0]
+    if len(shapes) != 1 or len(shapes[0][1]) != 1:
+        return None
+    return converters.get(shapes[0][1][0])
+
+
+def _around(name: str, kind: str) -> tuple[str, str, re.Pattern[str] | None] | None:
+    """The text before and after the one argument in `name`'s URL and the pattern an argument
+    must match (None: Django's converter takes every id of this kind once it took the probes), if
+    reverse() writes both probes that way; None for a URL that takes another kind or shape, or
+    whose converter writes an id as something else."""
+    converter = _converter(name)
+    probes = getattr(converter, "probes", None)
+    if probes is None and type(converter) in _AS_ITSELF:
+        probes = _PROBES[kind]
+    if converter is None or probes is None:
+        return None
     found = set()
-    for probe in _PROBES[kind]:
+    for probe in probes:
         try:
             path = reverse(name, args=[probe])
         except NoReverseMatch:
@@ -124,7 +149,8 @@ def _around(name: str, kind: str) -> tuple[str, str] | None:
         if not marker or str(probe) in after:
             return None
         found.add((before, after))
-    return found.pop() if len(found) == 1 else None
+    pattern = None if type(converter) in _AS_ITSELF else re.compile(converter.regex)
+    return (*found.pop(), pattern) if len(found) == 1 else None
 
 
 def source(name: str) -> str:

@@ -6,12 +6,13 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from django.http import HttpResponse
 from django.template import engines
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, path, register_converter, reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from claims.models import Claim, ClaimStatus
+from claims.models import Claim, ClaimStatus, ClaimType
 from portal.jinja import environment
 
 
@@ -82,6 +83,7 @@ def test_a_moments_day_is_the_plans_day_as_in_djangos_filter() -> None:
         ("appeals_case", "G261103-9DZ289L4"),
         ("authorization", uuid.UUID("12345678-1234-5678-1234-567812345678")),
         ("claim_list", "medical"),
+        ("claim_list", ClaimType.PHARMACY),  # a tab's kind, as the view hands it
         ("plan_theme", "a b"),  # to be quoted: reverse() writes it
     ],
 )
@@ -99,3 +101,27 @@ def test_an_id_a_url_does_not_take_is_refused_as_django_refuses_it() -> None:
         environment().from_string("{{ url('appeals_case', 'G26') }}").render()
     two = environment().from_string("{{ url('contact_edit', 'phone', 3) }}").render()
     assert two == reverse("contact_edit", args=["phone", 3])
+    with pytest.raises(NoReverseMatch):  # nor a kind of claim the plan does not have
+        environment().from_string("{{ url('claim_list', 'medicalx') }}").render()
+
+
+class SpellingConverter:
+    """A converter that writes some values as something else (an "x" as "ks"), though the ids a
+    probe would try come out as themselves: the fast path must leave it to reverse()."""
+
+    regex = "[A-Za-z0-9_-]+"
+
+    def to_python(self, value: str) -> str:
+        return value.replace("ks", "x")
+
+    def to_url(self, value: str) -> str:
+        return value.replace("x", "ks")
+
+
+register_converter(SpellingConverter, "test_spelling")
+urlpatterns = [path("words/<test_spelling:word>/", lambda request: HttpResponse(), name="word")]
+
+
+@pytest.mark.urls("tests.portal.test_jinja")
+def test_a_url_whose_converter_rewrites_the_id_is_reversed_by_django() -> None:
+    assert environment().from_string("{{ url('word', 'box') }}").render() == "/words/boks/"
