@@ -61,7 +61,9 @@ class Message(models.Model):
         verbose_name_plural = _("messages")
         indexes = [
             models.Index(fields=["thread", "-created_at"], name="inbox_message_thread"),
-            models.Index(fields=["member", "from_member", "-created_at"], name="inbox_message_box"),
+            # Inbox and Sent Items in their order (inbox.selectors.box), to the id that breaks a
+            # tie, so a page is read off the index: without the id PostgreSQL sorted the box.
+            models.Index(fields=["member", "from_member", "-created_at", "-id"], name="inbox_message_box"),
             models.Index(
                 fields=["member"],
                 condition=Q(read_at__isnull=True, from_member=False),
