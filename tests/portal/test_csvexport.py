@@ -2,10 +2,11 @@
 
 import csv
 import io
+from collections.abc import Iterator
 
 import pytest
 
-from portal.csvexport import csv_cell, csv_lines
+from portal.csvexport import csv_cell, csv_download, csv_lines, in_chunks
 
 
 @pytest.mark.parametrize(
@@ -48,3 +49,25 @@ def test_every_cell_is_quoted_so_other_separators_stay_inside_it() -> None:
         ["Ana", "Apt 4;=1+1\tx"],
         ["Bea", 'say "hi"'],
     ]
+
+
+def test_a_download_is_the_same_file_sent_in_pieces_of_many_rows() -> None:
+    rows = [[f"Ana {n}", "93901"] for n in range(2_000)]
+    response = csv_download(filename="x.csv", header=["name", "zip"], rows=rows)
+    pieces = list(response)
+    whole = "".join(csv_lines(["name", "zip"], rows)).encode()
+    assert b"".join(pieces) == whole
+    assert 1 < len(pieces) < 2_001 // 10, "dozens of rows a piece, not one"
+
+
+def test_a_large_file_goes_out_before_its_last_row_is_read() -> None:
+    read = 0
+
+    def rows() -> Iterator[list[str]]:
+        nonlocal read
+        for n in range(100_000):
+            read += 1
+            yield [f"Ana {n}"]
+
+    first = next(in_chunks(csv_lines(["name"], rows()), size=1_000))
+    assert len(first) >= 1_000 and read < 200, "the first piece is sent as soon as it is full"
