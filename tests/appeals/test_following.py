@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from appeals import services
 from appeals.files import store_case_file
-from appeals.models import CaseStatus, EventKind
+from appeals.models import CaseEvent, CaseStatus, EventKind
 from members.models import Member
 from portal.plans import PlanProfile
 from tests.appeals.cases import make_appeal, make_grievance, pdf_upload
@@ -117,6 +117,28 @@ def test_a_case_page_shows_its_history_and_letters(member_client: Client, member
     response = member_client.get(f"/appeals/case/{case.reference}/letter/{letter.pk}/")
     assert response["Content-Type"] == "application/pdf" and "no-store" in response["Cache-Control"]
     assert response.content.startswith(b"%PDF-")
+
+
+def test_a_case_page_shows_the_decision_its_history_in_order_and_only_its_own_files(
+    member_client: Client, member: Member
+) -> None:
+    case, other = make_appeal(member), make_appeal(member)
+    store_case_file(case, pdf_upload("doctor-letter.pdf"))
+    store_case_file(other, pdf_upload("other-case.pdf"))
+    # Written in one order, happened in the other (a step recorded late): the page follows the dates.
+    received = case.received_at
+    CaseEvent.objects.create(case=case, kind=EventKind.ASSIGNED, at=received + datetime.timedelta(days=2))
+    CaseEvent.objects.create(case=case, kind=EventKind.ACKNOWLEDGED, at=received + datetime.timedelta(days=1))
+    html = member_client.get(f"/appeals/case/{case.reference}/").content.decode()
+    steps = [
+        "<strong>Received</strong>",
+        "<strong>Acknowledged</strong>",
+        "<strong>Assigned for review</strong>",
+    ]
+    assert all(step in html for step in steps)
+    assert [html.index(step) for step in steps] == sorted(html.index(step) for step in steps)
+    assert case.authorization is not None and case.authorization.authorization_number in html
+    assert "doctor-letter.pdf" in html and "other-case.pdf" not in html
 
 
 def test_withdraw_while_open(member_client: Client, member: Member) -> None:
