@@ -177,6 +177,7 @@ class CaseEvent(ChoiceLabels, models.Model):
     class Meta:
         verbose_name = _("case event")
         verbose_name_plural = _("case events")
+        ordering = ["at", "id"]  # the history as it happened, for the member and for staff
         indexes = [models.Index("case", "at", name="appeal_event_history")]
 
     def __str__(self) -> str:

@@ -22,7 +22,7 @@ _AUTHORIZATION = ModelStatement(
     Authorization,
     where=f"id = (SELECT authorization_id FROM {Case._meta.db_table} WHERE {_MEMBERS_CASE})",  # noqa: S608
 )
-_EVENTS = ModelStatement(CaseEvent, where="case_id = %s", order_by=["at", "id"])  # as it happened
+_EVENTS = ModelStatement(CaseEvent, where="case_id = %s")  # in the model's order: as it happened
 _FILES = ModelStatement(CaseFile, where="case_id = %s", order_by=["id"])  # as the member sent them
 
 

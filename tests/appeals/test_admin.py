@@ -3,6 +3,7 @@
 the member's language; the "Grievances and appeals" role."""
 
 import datetime
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from django.utils import timezone
 
 from appeals.files import store_case_file
 from appeals.letters import letter_pdf
-from appeals.models import Case, CaseStatus, EventKind
+from appeals.models import Case, CaseEvent, CaseStatus, EventKind
 from members.models import Member
 from outbox.models import Email
 from portal.plans import PlanProfile
@@ -124,3 +125,18 @@ def test_staff_download_a_members_file_not_stored_by_the_browser(member: Member)
     response = client.get(f"/admin/appeals/case/file/{stored.public_id}/")
     assert response.content == b"%PDF-1.7 x" and "no-store" in response["Cache-Control"]
     assert Client().get(f"/admin/appeals/case/file/{stored.public_id}/").status_code == 302  # to sign-in
+
+
+def test_staff_see_a_cases_history_in_the_order_it_happened(member: Member) -> None:
+    case = make_appeal(member)
+    # Recorded late: written after the assignment, though it happened the day before.
+    CaseEvent.objects.create(
+        case=case, kind=EventKind.ASSIGNED, at=case.received_at + datetime.timedelta(days=2)
+    )
+    CaseEvent.objects.create(
+        case=case, kind=EventKind.ACKNOWLEDGED, at=case.received_at + datetime.timedelta(days=1)
+    )
+    html = staff().get(f"/admin/appeals/case/{case.pk}/change/").content.decode()
+    # The history inline: each event's kind as a read-only cell, one row per event.
+    kinds = re.findall(r'<td class="field-kind">\s*<p>([^<]*)</p>', html)
+    assert kinds == ["Received", "Acknowledged", "Assigned for review"]
