@@ -76,12 +76,13 @@ class ModelStatement:
     def rows(
         self, params: Sequence[Any], *, limit: int | None = None, using: str = DEFAULT_DB_ALIAS
     ) -> list[Any]:
-        """The instances for these parameters of `where`; at most `limit` of them."""
+        """The instances for these parameters of `where` (dates and moments handed over as the
+        ORM would); at most `limit` of them."""
         compiled = self._compiled.get(using) or self._compiled.setdefault(using, self._compile(using))
         connection = connections[using]
         sql = compiled.sql if limit is None else f"{compiled.sql} LIMIT {int(limit)}"
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(sql, [_adapted(value, connection) for value in params])
             found = cursor.fetchall()
         return [
             self.model.from_db(using, compiled.attnames, converted(row, compiled.converters, connection))

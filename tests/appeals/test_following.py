@@ -3,6 +3,7 @@ history, letters and files, Withdraw; another member's case, file or letter is n
 query counts."""
 
 import datetime
+import zoneinfo
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -75,6 +76,20 @@ def test_the_filter_by_status_date_and_reference(member_client: Client, member: 
         "/appeals/grievances/?filed_from=2026-06-10&filed_to=2026-06-01"
     ).content.decode()
     assert "Enter a date on or after the first one." in html
+
+
+def test_the_filed_dates_are_the_plans_days(
+    member_client: Client, member: Member, totalcare: PlanProfile
+) -> None:
+    zone = zoneinfo.ZoneInfo(totalcare.time_zone)
+    # 23:30 on 14 June at the plan is 14 June, though it is already 15 June in UTC.
+    late = make_grievance(member, now=datetime.datetime(2026, 6, 14, 23, 30, tzinfo=zone))
+    # 00:00 on 15 June at the plan is the first moment of 15 June.
+    first = make_grievance(member, now=datetime.datetime(2026, 6, 15, 0, 0, tzinfo=zone))
+    on_14 = member_client.get("/appeals/grievances/?filed_from=2026-06-14&filed_to=2026-06-14").content
+    on_15 = member_client.get("/appeals/grievances/?filed_from=2026-06-15&filed_to=2026-06-15").content
+    assert late.reference.encode() in on_14 and first.reference.encode() not in on_14
+    assert first.reference.encode() in on_15 and late.reference.encode() not in on_15
 
 
 def test_the_lists_make_the_same_queries_for_one_case_and_for_many(
