@@ -134,10 +134,11 @@ def _around(name: str, kind: str) -> tuple[str, str, re.Pattern[str] | None] | N
     reverse() writes both probes that way; None for a URL that takes another kind or shape, or
     whose converter writes an id as something else."""
     converter = _converter(name)
-    probes = getattr(converter, "probes", None)
-    if probes is None and type(converter) in _AS_ITSELF:
-        probes = _PROBES[kind]
-    if converter is None or probes is None:
+    if converter is None:
+        return None
+    djangos = type(converter) in _AS_ITSELF
+    probes = _PROBES[kind] if djangos else getattr(converter, "probes", None)
+    if probes is None:
         return None
     found = set()
     for probe in probes:
@@ -149,7 +150,7 @@ def _around(name: str, kind: str) -> tuple[str, str, re.Pattern[str] | None] | N
         if not marker or str(probe) in after:
             return None
         found.add((before, after))
-    pattern = None if type(converter) in _AS_ITSELF else re.compile(converter.regex)
+    pattern = None if djangos else re.compile(converter.regex)
     return (*found.pop(), pattern) if len(found) == 1 else None
 
 
